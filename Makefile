@@ -1,0 +1,45 @@
+# Flask vs Express: every command a contributor needs. `make help` lists them.
+# The first target run creates .venv and installs the pinned Python and npm dependencies.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve build validate test bench-build clean
+
+help: ## list the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt pyproject.toml
+	@scripts/check-system.sh python3
+	@test -x $(PY) || python3 -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian install python3-venv" >&2; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+serve: install ## build and serve the site at http://127.0.0.1:8000, reloading on changes
+	$(MKDOCS) serve --strict -a $(HOST):$(PORT)
+
+build: install ## strict build of the whole site into site/
+	$(MKDOCS) build --strict --clean -d site
+
+validate: install ## check data files (schema and cross-references); lists every problem
+	$(PY) -m comparison_site validate
+
+test: install ## run the whole test suite
+	$(PY) -m pytest
+
+bench-build: install ## print build times: the site, plain Markdown of the same pages, 10x data
+	$(PY) -m benchmarks.build_time
+
+clean: ## remove build output (keeps .venv)
+	rm -rf site dist .pytest_cache

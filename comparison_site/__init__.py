@@ -1,0 +1,36 @@
+"""Macros for the Flask vs Express site (mkdocs-macros-plugin entry point).
+
+`define_env` only registers macros; each macro is a thin call into a pure render function, so
+the logic can be tested without MkDocs and moved to another generator.
+Data flows one way: load -> validate -> model -> render -> page.
+"""
+
+from __future__ import annotations
+
+from .site_context import comparison_for_site, site_links
+
+
+def define_env(env) -> None:
+    from .render import comparison, entries, framework, home, sources
+
+    config = env.conf
+    data = comparison_for_site()  # raises before any page is rendered if the data is broken
+    links = site_links(config)
+
+    env.variables["comparison"] = data
+    env.variables["data_last_verified"] = data.last_verified
+
+    macros = {
+        "quick_table": lambda: home.render_quick_table(comparison_for_site()),
+        "choose_when": lambda: home.render_choose_when(comparison_for_site()),
+        "versions_verified": lambda: home.render_versions(comparison_for_site()),
+        "framework_list": lambda: home.render_framework_list(comparison_for_site()),
+        "comparison_tables": lambda: comparison.render_comparison(comparison_for_site(), links),
+        "framework_page": lambda framework_id: framework.render_framework_page(comparison_for_site(), framework_id, links),
+        "use_cases": lambda: entries.render_use_cases(comparison_for_site(), links),
+        "faq": lambda: entries.render_faq(comparison_for_site(), links),
+        "claims_checked": lambda: entries.render_claims(comparison_for_site(), links),
+        "sources_index": lambda: sources.render_sources(comparison_for_site()),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)

@@ -1,0 +1,33 @@
+"""MkDocs hooks: validate the data before anything is built, and generate one page per framework.
+
+Framework pages are generated (not committed) so that adding a framework to the YAML adds its
+page and its navigation entry with no code or Markdown to write.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from comparison_site.render import pages
+from comparison_site.site_context import comparison_for_site
+
+FRAMEWORKS_NAV_TITLE = "Frameworks"
+
+
+@event_priority(100)  # before the macros plugin, so a broken data file is the first error shown
+def on_config(config):
+    comparison = comparison_for_site()
+    for entry in config["nav"] or []:
+        if isinstance(entry, dict) and FRAMEWORKS_NAV_TITLE in entry:
+            entry[FRAMEWORKS_NAV_TITLE] = [{f.name: pages.framework_page(f.id)} for f in comparison.frameworks]
+    return config
+
+
+def on_files(files, config):
+    for framework in comparison_for_site().frameworks:
+        path = pages.framework_page(framework.id)
+        if files.get_file_from_path(path) is None:
+            content = f'{{{{ framework_page("{framework.id}") }}}}\n'
+            files.append(File.generated(config, path, content=content))
+    return files

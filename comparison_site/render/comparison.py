@@ -1,0 +1,50 @@
+"""The comparison page: every category as a scannable table, then each criterion in detail."""
+
+from __future__ import annotations
+
+from ..inline import plain_text
+from ..model import Comparison, Criterion
+from . import pages
+from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line, table
+
+
+def criteria_table(comparison: Comparison, criteria: list[Criterion], link_prefix: str = "") -> str:
+    """One row per criterion, one column per framework, each criterion linking to its detail."""
+    headers = ["Criterion", *(plain_text(f.name) for f in comparison.frameworks)]
+    rows = [
+        [link(plain_text(c.title), f"{link_prefix}#{c.id}"),
+         *(inline(c.values[f.id].summary) for f in comparison.frameworks)]
+        for c in criteria
+    ]
+    return table(headers, rows)
+
+
+def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLinks) -> str:
+    parts = [heading(3, criterion.title, criterion.id)]
+    if criterion.depends_on:
+        parts.append(f"*Depends on:* {inline(criterion.depends_on)}")
+    for framework in comparison.frameworks:
+        value = criterion.values[framework.id]
+        text = f"**{plain_text(framework.name)}:** {inline(value.summary)}"
+        if value.details:
+            text += f" {inline(value.details)}"
+        parts.append(text + "\n" + sources_line(value.sources))
+    last_verified = criterion.last_verified or comparison.last_verified
+    parts.append(entry_meta(links, criterion.line, last_verified, f"criterion '{criterion.id}'", criterion.basis))
+    return "\n\n".join(parts)
+
+
+def render_comparison(comparison: Comparison, links: SiteLinks) -> str:
+    """All categories in data order; a category with no criteria is left out."""
+    sections = []
+    for category in comparison.categories:
+        criteria = comparison.criteria_in(category.id)
+        if not criteria:
+            continue
+        section = [heading(2, category.title, pages.category_anchor(category.id))]
+        if category.description:
+            section.append(inline(category.description))
+        section.append(criteria_table(comparison, criteria))
+        section += [criterion_detail(comparison, c, links) for c in criteria]
+        sections.append("\n\n".join(section))
+    return "\n\n".join(sections)

@@ -1,0 +1,59 @@
+"""Pages that list one kind of entry: use cases, FAQ and claims checked."""
+
+from __future__ import annotations
+
+from ..inline import plain_text
+from ..model import Comparison
+from . import pages
+from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line, table, verdict_badge
+
+
+def _framework_names(comparison: Comparison, ids: tuple[str, ...]) -> str:
+    if not ids:
+        return "neither is the best choice"
+    return ", ".join(link(plain_text(comparison.framework(i).name), pages.framework_page(i)) for i in ids)
+
+
+def render_use_cases(comparison: Comparison, links: SiteLinks) -> str:
+    parts = []
+    for use_case in comparison.use_cases:
+        parts += [
+            heading(2, use_case.scenario, use_case.id),
+            f"**Fits:** {_framework_names(comparison, use_case.fits)}",
+            inline(use_case.why),
+            sources_line(use_case.sources),
+            entry_meta(links, use_case.line, use_case.last_verified or comparison.last_verified,
+                       f"use case '{use_case.id}'", use_case.basis),
+        ]
+    return "\n\n".join(parts)
+
+
+def render_faq(comparison: Comparison, links: SiteLinks) -> str:
+    parts = []
+    for entry in comparison.faq:
+        parts += [
+            heading(2, entry.question, entry.id),
+            inline(entry.answer),
+            sources_line(entry.sources),
+            entry_meta(links, entry.line, entry.last_verified or comparison.last_verified,
+                       f"FAQ '{entry.id}'", entry.basis),
+        ]
+    return "\n\n".join(parts)
+
+
+def render_claims(comparison: Comparison, links: SiteLinks) -> str:
+    """A summary table of every claim and its verdict, then the evidence for each."""
+    summary = table(
+        ["Claim", "Verdict"],
+        [[link(plain_text(c.claim), f"#{c.id}"), verdict_badge(c.verdict)] for c in comparison.claims],
+    )
+    parts = [summary]
+    for claim in comparison.claims:
+        parts += [
+            heading(2, f"“{claim.claim}”", claim.id),
+            f"**Verdict:** {verdict_badge(claim.verdict)}",
+            inline(claim.explanation),
+            sources_line(claim.sources),
+            entry_meta(links, claim.line, claim.last_verified or comparison.last_verified, f"claim '{claim.id}'"),
+        ]
+    return "\n\n".join(parts)

@@ -1,0 +1,38 @@
+"""Shared fixtures: paths, the minimal data fixture, and one strict site build per test run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+REAL_DATA = ROOT / "data" / "comparison.yaml"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build_site(destination: Path, data_file: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build into `destination`, optionally with another data file."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_file is not None:
+        env["FVX_COMPARISON_DATA"] = str(data_file)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--clean", "-d", str(destination)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with `mkdocs build --strict`."""
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(destination)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    yield destination
+    shutil.rmtree(destination, ignore_errors=True)

@@ -1,0 +1,95 @@
+"""Error corpus: each common way of breaking the data file, and the message it must produce.
+
+Every case starts from the valid fixture, applies one edit a contributor might make, and checks
+that the error names the file, the line, the data path, and says what was expected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comparison_site.errors import DataError
+from comparison_site.load import load_comparison
+
+from .conftest import MINIMAL
+
+BASE = MINIMAL.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str | tuple[str, int]) -> int:
+    """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""
+    needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+# (case id, text to replace, replacement, needle locating the expected line, expected path, words)
+CASES = [
+    ("missing-source-list", "        sources:\n          - title: Express LICENSE\n            url: https://github.com/expressjs/express/blob/master/LICENSE\n",
+     "        sources: []\n", "sources: []", "criteria[0].values.express.sources", "at least 1 item"),
+    ("missing-summary", "        summary: Node event loop.\n", "", ("      express:", 2), "criteria[1].values.express",
+     "missing required field 'summary'"),
+    ("unknown-category", "    category: identity\n", "    category: identiti\n", "category: identiti", "criteria[0].category",
+     "unknown category 'identiti'"),
+    ("duplicate-criterion-id", "  - id: learning-curve\n", "  - id: licence\n", ("  - id: licence", 2), "criteria[2].id",
+     "duplicate criterion id 'licence'"),
+    ("framework-missing-value", "      express:\n        summary: Small API.\n        sources:\n          - title: Express hello world\n            url: https://expressjs.com/en/starter/hello-world.html\n",
+     "", ("    values:", 3), "criteria[2].values", "no value for framework 'express'"),
+    ("unknown-framework-value", "      express:\n        summary: MIT\n", "      expres:\n        summary: MIT\n", "expres:",
+     "criteria[0].values.expres", "unknown framework 'expres'"),
+    ("ftp-source", "            url: https://github.com/pallets/flask/blob/main/LICENSE.txt\n",
+     "            url: ftp://example.org/LICENSE\n", "ftp://", "criteria[0].values.flask.sources[0].url", "expected form"),
+    ("typo-field", "    key_factor: true\n", "    key_factr: true\n", "key_factr", "criteria[0].key_factr", "unknown field(s) 'key_factr'"),
+    ("bad-verdict", '    verdict: "false"\n', "    verdict: wrong\n", "verdict: wrong", "claims[0].verdict", "expected one of"),
+    ("bad-date", "last_verified: 2026-11-01\n", "last_verified: 2026-13-45\n", "last_verified: 2026-13-45", "last_verified",
+     "not a valid date"),
+    ("bad-id", "  - id: ml-api\n", "  - id: ML API\n", "id: ML API", "use_cases[0].id", "does not have the expected form"),
+    ("unknown-framework-in-use-case", "    fits: [flask]\n", "    fits: [flaks]\n", "fits: [flaks]", "use_cases[0].fits[0]",
+     "unknown framework 'flaks'"),
+    ("javascript-link", "    answer: It depends on the workload.\n", "    answer: See [this](javascript:alert(1)).\n",
+     "javascript:", "faq[0].answer", "link target 'javascript:alert(1'"),
+    ("image", "    why: One language.\n", "    why: One language ![x](https://example.org/x.png).\n", "![x]",
+     "use_cases[1].why", "image"),
+    ("sources-not-a-list", "    sources:\n      - title: Django FAQ\n        url: https://docs.djangoproject.com/en/stable/faq/general/\n",
+     "    sources: Django FAQ\n", "sources: Django FAQ", "claims[0].sources", "expected a list"),
+    ("duplicate-pro-con-id", "      - id: no-orm\n", "      - id: small-core\n", ("      - id: small-core", 2), "pros_and_cons.flask.cons[0].id",
+     "duplicate pro/con id 'small-core'"),
+    ("duplicate-key", "    licence: MIT\n", "    licence: MIT\n    licence: ISC\n", "licence: ISC", "(YAML syntax)", "duplicate key"),
+    ("tab-indentation", "    creator: TJ Holowaychuk\n", "\tcreator: TJ Holowaychuk\n", "\tcreator", "(YAML syntax)", "tab"),
+]
+
+
+@pytest.mark.parametrize("case_id, old, new, needle, path, words", CASES, ids=[c[0] for c in CASES])
+def test_broken_data_names_file_line_path_and_expectation(tmp_path: Path, case_id, old, new, needle, path, words):
+    assert BASE.count(old) >= 1, f"fixture edit for {case_id} no longer applies"
+    text = BASE.replace(old, new, 1)
+    broken = tmp_path / "comparison.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_comparison(broken)
+    matching = [p for p in caught.value.problems if p.path == path and words in p.message + " " + p.hint]
+    assert matching, f"no problem at {path} mentioning {words!r}; got:\n{caught.value}"
+    problem = matching[0]
+    assert problem.file == str(broken)
+    assert problem.line == line_of(text, needle), str(caught.value)
+    assert problem.column >= 1
+    assert f"{broken}:{problem.line}:{problem.column}: {path}:" in str(caught.value)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path):
+    text = BASE.replace("    category: identity\n", "    category: nope\n").replace('    verdict: "false"\n', "    verdict: maybe\n")
+    broken = tmp_path / "comparison.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_comparison(broken)
+    paths = {p.path for p in caught.value.problems}
+    assert {"criteria[0].category", "claims[0].verdict"} <= paths
+    assert str(caught.value).startswith("2 problems in the data:")
+
+
+def test_valid_fixture_loads():
+    comparison = load_comparison(MINIMAL)
+    assert [f.id for f in comparison.frameworks] == ["flask", "express"]
+    assert comparison.criteria[1].values["flask"].details == "Async views still hold a worker."
