@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataError
-from .load import DEFAULT_DATA, load_comparison
+from .load import DEFAULT_DATA, display_name, load_comparison
 
 
 def validate(paths: list[Path]) -> int:
@@ -23,7 +23,7 @@ def validate(paths: list[Path]) -> int:
             print(error, file=sys.stderr)
             failed = True
             continue
-        print(f"{path}: OK ({len(comparison.frameworks)} frameworks, {len(comparison.criteria)} criteria, "
+        print(f"{display_name(path)}: OK ({len(comparison.frameworks)} frameworks, {len(comparison.criteria)} criteria, "
               f"{len(comparison.points)} pros and cons, {len(comparison.use_cases)} use cases, "
               f"{len(comparison.faq)} FAQ entries, {len(comparison.claims)} claims)")
     return 1 if failed else 0

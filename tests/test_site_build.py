@@ -1,0 +1,113 @@
+"""The real site, built strictly: every page exists, every entry appears, nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from comparison_site.load import load_comparison
+
+from .conftest import REAL_DATA, build_site
+from .html_scan import external_loads, parse
+from .third_framework import with_third_framework, write_yaml
+
+PAGES = ["index.html", "comparison/index.html", "flask/index.html", "express/index.html", "use-cases/index.html",
+         "faq/index.html", "claims-checked/index.html", "sources/index.html", "about/index.html", "404.html"]
+
+
+def page_text(site: Path, page: str) -> str:
+    return parse(site / page).text
+
+
+def anchors(site: Path, page: str) -> set[str]:
+    return {attrs["id"] for _, attrs in parse(site / page).tags if "id" in attrs}
+
+
+def test_every_page_is_built(built_site):
+    missing = [p for p in PAGES if not (built_site / p).is_file()]
+    assert not missing
+
+
+def test_every_criterion_is_on_the_comparison_page_with_a_permalink(built_site):
+    data = load_comparison(REAL_DATA)
+    text = page_text(built_site, "comparison/index.html")
+    ids = anchors(built_site, "comparison/index.html")
+    for criterion in data.criteria:
+        assert criterion.id in ids, criterion.id
+        assert criterion.title in text, criterion.title
+    for category in data.categories:
+        assert category.title in text
+
+
+def test_every_pro_and_con_is_on_its_framework_page(built_site):
+    data = load_comparison(REAL_DATA)
+    for point in data.points:
+        page = f"{point.framework}/index.html"
+        assert point.id in anchors(built_site, page), point.id
+        assert point.point in page_text(built_site, page), point.point
+
+
+def test_every_use_case_faq_entry_and_claim_is_on_its_page(built_site):
+    data = load_comparison(REAL_DATA)
+    for page, entries, attribute in [("use-cases/index.html", data.use_cases, "scenario"),
+                                     ("faq/index.html", data.faq, "question"),
+                                     ("claims-checked/index.html", data.claims, "claim")]:
+        text, ids = page_text(built_site, page), anchors(built_site, page)
+        for entry in entries:
+            assert entry.id in ids, entry.id
+            assert getattr(entry, attribute) in text, getattr(entry, attribute)
+
+
+def test_every_source_is_listed_on_the_sources_page(built_site):
+    data = load_comparison(REAL_DATA)
+    hrefs = {attrs.get("href") for tag, attrs in parse(built_site / "sources/index.html").tags if tag == "a"}
+    cited = {s.url for c in data.criteria for v in c.values.values() for s in v.sources}
+    cited |= {s.url for p in data.points for s in p.sources} | {s.url for q in data.faq for s in q.sources}
+    assert cited <= hrefs
+
+
+def test_home_page_shows_key_factors_and_versions(built_site):
+    data = load_comparison(REAL_DATA)
+    text = page_text(built_site, "index.html")
+    for criterion in (c for c in data.criteria if c.key_factor):
+        assert criterion.title in text
+    for framework in data.frameworks:
+        assert framework.verified_version in text
+
+
+def test_no_page_loads_anything_from_outside_the_site(built_site):
+    assert external_loads(built_site) == []
+    for html_file in built_site.rglob("*.html"):
+        source = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in source and "fonts.gstatic.com" not in source
+        assert 'data-md-component="source"' not in source  # would fetch repository facts from the GitHub API
+
+
+def test_search_index_covers_every_criterion(built_site):
+    index = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    for criterion in load_comparison(REAL_DATA).criteria:
+        assert f"comparison/#{criterion.id}" in index
+
+
+def test_a_third_framework_in_the_data_appears_on_every_page(tmp_path):
+    data = with_third_framework(load_comparison(REAL_DATA).raw)
+    site = tmp_path / "site"
+    result = build_site(site, write_yaml(data, tmp_path / "comparison.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert "FastAPI pro: type hints" in page_text(site, "fastapi/index.html")
+    comparison = (site / "comparison/index.html").read_text(encoding="utf-8")
+    assert comparison.count("FastAPI value for") == len(data["criteria"]) * 2  # table cell + detail
+    assert "FastAPI" in page_text(site, "index.html")
+    nav = html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r'href="fastapi/"', nav), "FastAPI page missing from the navigation"
+
+
+def test_broken_data_fails_the_build_before_anything_is_written(tmp_path):
+    broken = tmp_path / "comparison.yaml"
+    broken.write_text(REAL_DATA.read_text(encoding="utf-8").replace("category:", "category: [", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, broken)
+    assert result.returncode != 0
+    assert f"{broken}:" in result.stderr and "(YAML syntax)" in result.stderr
+    assert not (site / "index.html").exists()
