@@ -94,3 +94,11 @@ def _escape_text(text: str) -> str:
     lists, template tags and table cells; emphasis (* and _) stays live."""
     text = re.sub(r"([\\{}|\[\]()!])", r"\\\1", text)
     return html.escape(text, quote=False)
+
+
+def html_text(text: str) -> str:
+    """Return `text` for places that take HTML but not Markdown, such as navigation titles.
+
+    Braces become entities too: mkdocs-macros renders page titles containing `{{` as Jinja.
+    """
+    return html.escape(" ".join(str(text).split()), quote=True).replace("{", "&#123;").replace("}", "&#125;")

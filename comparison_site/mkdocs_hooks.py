@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from comparison_site.inline import html_text
 from comparison_site.render import pages
 from comparison_site.site_context import comparison_for_site
 
@@ -20,7 +21,8 @@ def on_config(config):
     comparison = comparison_for_site()
     for entry in config["nav"] or []:
         if isinstance(entry, dict) and FRAMEWORKS_NAV_TITLE in entry:
-            entry[FRAMEWORKS_NAV_TITLE] = [{f.name: pages.framework_page(f.id)} for f in comparison.frameworks]
+            # Navigation titles are inserted into the theme's HTML unescaped, so escape the data here.
+            entry[FRAMEWORKS_NAV_TITLE] = [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks]
     return config
 
 
