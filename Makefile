@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@scripts/check-system.sh python3
 	@test -x $(PY) || python3 -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the pinned dependencies
@@ -39,7 +39,7 @@ test: install ## run the whole test suite
 	$(PY) -m pytest
 
 bench-build: install ## print build times: the site, plain Markdown of the same pages, 10x data
-	$(PY) -m benchmarks.build_time
+	$(PY) scripts/bench_build.py
 
 clean: ## remove build output (keeps .venv)
 	rm -rf site dist .pytest_cache

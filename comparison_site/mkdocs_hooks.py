@@ -6,6 +6,9 @@ page and its navigation entry with no code or Markdown to write.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -33,3 +36,18 @@ def on_files(files, config):
             content = f'{{{{ framework_page("{framework.id}") }}}}\n'
             files.append(File.generated(config, path, content=content))
     return files
+
+
+# `make bench-build` compares the build with and without the generator. It sets this variable
+# to collect each page's Markdown after the macros ran, then builds those files without macros.
+DUMP_ENV_VAR = "FVX_DUMP_MARKDOWN"
+
+
+@event_priority(-100)  # after the macros plugin has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    folder = os.environ.get(DUMP_ENV_VAR)
+    if folder:
+        target = Path(folder) / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return markdown

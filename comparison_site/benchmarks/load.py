@@ -6,13 +6,11 @@ DataError, the same shape the rest of the site uses for contributor data.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from ..errors import DataError, DataProblem
+from ..schema_check import schema_problems
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import BenchmarkResults, Configuration, Machine, Run, Scenario
 
@@ -27,7 +25,7 @@ def load_benchmark_results(path: Path | str = DEFAULT_RESULTS_PATH, display_name
     path = Path(path)
     name = display_name or _display_name(path)
     document = load_yaml_document(path, name)
-    problems = schema_problems(document)
+    problems = schema_problems(document, SCHEMA_PATH)
     if problems:
         raise DataError(problems)  # later checks assume the shape the schema guarantees
     problems = consistency_problems(document)
@@ -41,24 +39,6 @@ def _display_name(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
-
-
-def schema_problems(document: YamlDocument, schema_path: Path = SCHEMA_PATH) -> list[DataProblem]:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema)
-    problems = []
-    for error in validator.iter_errors(document.data):
-        path = tuple(error.absolute_path)
-        problems.append(document.problem(path, _schema_message(error), REGENERATE))
-    return problems
-
-
-def _schema_message(error) -> str:
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        return error.message.replace("were unexpected", "are not allowed").replace("was unexpected", "is not allowed")
-    if error.validator in ("if", "then", "else"):
-        return f"inconsistent run record: {error.message}"
-    return error.message
 
 
 def consistency_problems(document: YamlDocument) -> list[DataProblem]:

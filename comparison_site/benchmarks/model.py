@@ -19,7 +19,7 @@ class Spread:
     high: float
 
     @classmethod
-    def of(cls, values: list[float]) -> "Spread | None":
+    def of(cls, values: list[float]) -> Spread | None:
         if not values:
             return None
         return cls(statistics.median(values), min(values), max(values))
@@ -49,6 +49,7 @@ class Scenario:
     id: str
     group: str
     label: str
+    short_label: str
     description: str
     path: str
     connections: int

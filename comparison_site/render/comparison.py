@@ -8,6 +8,11 @@ from . import pages
 from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line, table
 
 
+def with_full_stop(text: str) -> str:
+    """Table summaries are written without a full stop; add one when a sentence follows."""
+    return text if text.rstrip().endswith((".", "!", "?", ":", ")")) else text.rstrip() + "."
+
+
 def criteria_table(comparison: Comparison, criteria: list[Criterion], link_prefix: str = "") -> str:
     """One row per criterion, one column per framework, each criterion linking to its detail."""
     headers = ["Criterion", *(plain_text(f.name) for f in comparison.frameworks)]
@@ -25,10 +30,10 @@ def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLi
         parts.append(f"*Depends on:* {inline(criterion.depends_on)}")
     for framework in comparison.frameworks:
         value = criterion.values[framework.id]
-        text = f"**{plain_text(framework.name)}:** {inline(value.summary)}"
+        text = f"**{plain_text(framework.name)}:** {inline(with_full_stop(value.summary))}"
         if value.details:
             text += f" {inline(value.details)}"
-        parts.append(text + "\n" + sources_line(value.sources))
+        parts.append(text + "<br>\n" + sources_line(value.sources))
     last_verified = criterion.last_verified or comparison.last_verified
     parts.append(entry_meta(links, criterion.line, last_verified, f"criterion '{criterion.id}'", criterion.basis))
     return "\n\n".join(parts)
