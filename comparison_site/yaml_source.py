@@ -6,17 +6,20 @@ The plain data goes to the JSON Schema validator; the location index lets every 
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
 from .errors import DataError, DataProblem, format_path
 
 Location = tuple[int, int]  # 1-based line and column
+
+
+# libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Builds numbers, booleans and nulls from single scalar nodes, with YAML's usual rules.
+_SCALARS = yaml.SafeLoader("")
 
 
 @dataclass
@@ -26,6 +29,7 @@ class YamlDocument:
     file: str
     data: object
     locations: dict[tuple, Location] = field(default_factory=dict)
+    problems: list[DataProblem] = field(default_factory=list)
 
     def location(self, path: tuple) -> Location:
         """The location of `path`, or of its nearest parent that has one."""
@@ -56,60 +60,75 @@ def load_yaml_document(path: Path | str, display_name: str | None = None) -> Yam
 
 
 def parse_yaml_text(text: str, name: str) -> YamlDocument:
-    """Parse YAML text; duplicate keys, tabs and bad indentation become DataErrors."""
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    # Keep dates as the text written: the schema checks their form, and an impossible date such
-    # as 2026-13-45 then gets a schema message with its line instead of a parser crash.
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    """Parse YAML text; duplicate keys, tabs and bad indentation become DataErrors.
+
+    The file is composed into a node tree (libyaml's C parser when available: it is several times
+    faster than a pure-Python one) and converted here, so every value keeps its position.
+    """
     try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as error:
+        tree = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
         raise DataError([_problem_from_yaml_error(error, name, text)]) from None
     document = YamlDocument(name, None)
     document.locations[()] = (1, 1)
-    document.data = _to_plain(tree, (), document.locations)
+    if tree is not None:
+        document.data = _to_plain(tree, (), document)
+    if document.problems:
+        raise DataError(document.problems)
     return document
 
 
-def _problem_from_yaml_error(error: MarkedYAMLError, name: str, text: str) -> DataProblem:
+def _problem_from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str) -> DataProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     message = f"malformed YAML: {problem}" + (f" ({context})" if context else "")
+    lines = text.splitlines()
     hint = "check the indentation and quoting on this line and the one before it"
-    if "duplicate key" in message.lower() or "found duplicate key" in str(error).lower():
-        message = "malformed YAML: " + problem.splitlines()[0]
-        hint = "each key may appear once per mapping: remove or rename one of them"
-    elif "\\t" in problem or "tab" in problem.lower():
+    if "\\t" in problem or "tab" in problem.lower():
         hint = "YAML indentation must use spaces, not tabs"
-    elif line and line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
+    elif line and line <= len(lines) and "\t" in lines[line - 1]:
         hint = "this line contains a tab: YAML indentation must use spaces, not tabs"
     return DataProblem(name, line, column, "(YAML syntax)", message, hint)
 
 
-def _to_plain(node, path: tuple, locations: dict[tuple, Location]):
-    """Convert ruamel's round-trip nodes to dict/list/str and record each child's location."""
-    if isinstance(node, CommentedMap):
+def _position(node: yaml.Node) -> Location:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _to_plain(node: yaml.Node, path: tuple, document: YamlDocument):
+    """Convert composed nodes to dict/list/scalars, recording each child's location."""
+    if isinstance(node, yaml.MappingNode):
         result = {}
-        for key in node:
-            child_path = path + (str(key),)
-            line, column = node.lc.key(key)
-            locations[child_path] = (line + 1, column + 1)
-            result[str(key)] = _to_plain(node[key], child_path, locations)
+        for key_node, value_node in node.value:
+            key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child_path = path + (key,)
+            if key in result:
+                line, column = _position(key_node)
+                first_line = document.locations[child_path][0]
+                document.problems.append(DataProblem(
+                    document.file, line, column, "(YAML syntax)",
+                    f"malformed YAML: duplicate key '{key}' (first used on line {first_line})",
+                    "each key may appear once per mapping: remove or rename one of them"))
+                continue
+            document.locations[child_path] = _position(key_node)
+            result[key] = _to_plain(value_node, child_path, document)
         return result
-    if isinstance(node, CommentedSeq):
+    if isinstance(node, yaml.SequenceNode):
         result = []
-        for index, item in enumerate(node):
+        for index, item in enumerate(node.value):
             child_path = path + (index,)
-            line, column = node.lc.item(index)
-            locations[child_path] = (line + 1, column + 1)
-            result.append(_to_plain(item, child_path, locations))
+            document.locations[child_path] = _position(item)
+            result.append(_to_plain(item, child_path, document))
         return result
-    if isinstance(node, (datetime.date, datetime.datetime)):
-        # Dates stay ISO strings so the JSON Schema "format: date" rule and JSON export agree.
-        return node.isoformat()
-    if isinstance(node, str):
-        return str(node)  # drop ruamel's scalar string subclasses
-    return node
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode):
+    """Build a scalar from its resolved tag. Dates stay text (the schema checks their form), so an
+    impossible date such as 2026-13-45 gets a schema message with its line, not a parser crash."""
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag in ("int", "float", "bool", "null"):
+        return _SCALARS.construct_object(node)
+    return node.value

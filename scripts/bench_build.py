@@ -27,8 +27,8 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from comparison_site.load import DEFAULT_DATA, load_comparison  # noqa: E402
-from tests.third_framework import write_yaml  # noqa: E402
+from comparison_site.load import DEFAULT_DATA, load_comparison
+from tests.third_framework import write_yaml
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))

@@ -15,8 +15,8 @@ LOADING_ATTRIBUTES = {
 # <link rel=...> values that make the browser fetch the href.
 LOADING_LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "preconnect", "dns-prefetch",
                      "modulepreload", "manifest", "apple-touch-icon", "mask-icon"}
-EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", re.I)
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", re.IGNORECASE)
 
 
 class Page(HTMLParser):

@@ -89,7 +89,7 @@ def test_sources_page_deduplicates_and_links_back(data):
     entry = next(line for line in page.splitlines() if line.startswith("- [Flask foreword]"))
     following = page.splitlines()[page.splitlines().index(entry) + 1]
     assert "flask.md#small-core" in following and "flask.md#no-orm" in following
-    assert len(re.findall(r"^- \[Flask foreword\]", page, re.M)) == 1
+    assert len(re.findall(r"^- \[Flask foreword\]", page, re.MULTILINE)) == 1
 
 
 def test_a_third_framework_appears_in_every_table(three):

@@ -75,8 +75,8 @@ def _axis(scale_end: float, top: int, bottom: int, tick_text) -> list[str]:
     for fraction in (0, 0.5, 1):
         x = LABEL_WIDTH + fraction * plot
         parts.append(f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 4}" stroke="currentColor"/>')
-        parts.append(f'<text x="{x:.1f}" y="{bottom + 17}" text-anchor="middle" aria-hidden="true">'
-                     f'{_escape(tick_text(scale_end * fraction))}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{bottom + 17}" text-anchor="middle" class="bench-tick" '
+                     f'aria-hidden="true">{_escape(tick_text(scale_end * fraction))}</text>')
     return parts
 
 

@@ -120,7 +120,7 @@ def _configurations(results: BenchmarkResults) -> str:
     return "\n".join([
         "## Configurations {#benchmarks-configurations}", "",
         ("Each server runs its app from `bench/apps` with the command shown (the harness fills in a free port "
-        "on 127.0.0.1)."), "",
+        f"on {results.settings['host']})."), "",
         _header_row(["Configuration", "Framework", "Command", "What it is"]), *rows,
     ])
 
@@ -252,7 +252,7 @@ def _method(results: BenchmarkResults) -> str:
         f"measured run, {fmt.count(settings['warmup_seconds'])} s of unrecorded load warms the server up. Each "
         "repeat alternates Flask and Express configurations, and every other repeat runs them in reverse order, "
         "so a drift of the machine affects both frameworks."),
-        ("- **Servers:** started and stopped by the harness, listening on 127.0.0.1 only, each in its own process "
+        (f"- **Servers:** started and stopped by the harness, listening on {settings['host']} only, each in its own process "
         f"group so no worker is left behind. Open-file limit {fmt.count(settings['fd_limit'])}. No reverse proxy "
         "sits in front; the apps touch no database."),
         (f"- **Handlers:** the I/O handler waits {fmt.count(settings['io_wait_ms'])} ms without using the CPU; the "
@@ -261,14 +261,15 @@ def _method(results: BenchmarkResults) -> str:
         ("- **Figures:** requests/s is responses received divided by the run's duration. Latency percentiles are "
         "wrk's, over answered requests only: requests still waiting when a run ends are not counted, so a "
         "server that falls behind shows it as high latency and timeouts rather than in p99 alone. Peak RSS is "
-        "the highest sum of resident memory over the server's processes, sampled every 100 ms from /proc; "
+        f"the highest sum of resident memory over the server's processes, sampled every "
+        f"{fmt.count(settings['memory_sample_ms'])} ms from /proc; "
         "shared pages count once per process (the results file also has PSS, which splits them)."),
         (f"- **Errors:** wrk's counts of failed connects, read and write errors, timeouts and non-2xx/3xx "
         f"responses. A run with errors is kept and marked {WARNING_MARK}; a run that produced no valid "
         "measurement (server failed to start or died, wrk failed) is listed under its table and left out of "
         "the median."),
         (f"- **Load on the machine:** the load average was {', '.join(str(value) for value in results.load_average_at_start)} "
-        f"(1, 5, 15 minutes) when the harness started; the run took {fmt.count(round(results.duration_seconds))} s."),
+        f"(one-, five- and fifteen-minute averages) when the harness started; the run took {fmt.count(round(results.duration_seconds))} s."),
     ])
 
 

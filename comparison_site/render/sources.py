@@ -30,9 +30,10 @@ def citations(comparison: Comparison) -> list[Citation]:
                       for s in c.values[framework.id].sources]
     for p in comparison.points:
         name = comparison.framework(p.framework).name
-        found += [Citation(s, f"{name} › {p.kind.capitalize()}: {p.point}", f"{pages.framework_page(p.framework)}#{p.id}")
-                  for s in p.sources]
-    found += [Citation(s, f"Use cases › {u.scenario}", f"{pages.USE_CASES}#{u.id}") for u in comparison.use_cases for s in u.sources]
+        label = f"{name} › {p.kind.capitalize()}: {p.point}"
+        found += [Citation(s, label, f"{pages.framework_page(p.framework)}#{p.id}") for s in p.sources]
+    found += [Citation(s, f"Use cases › {u.scenario}", f"{pages.USE_CASES}#{u.id}")
+              for u in comparison.use_cases for s in u.sources]
     found += [Citation(s, f"FAQ › {q.question}", f"{pages.FAQ}#{q.id}") for q in comparison.faq for s in q.sources]
     found += [Citation(s, f"Claims › {c.claim}", f"{pages.CLAIMS}#{c.id}") for c in comparison.claims for s in c.sources]
     return found
