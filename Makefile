@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build validate test bench-build clean
+.PHONY: help install serve build validate lint check stale test bench-build clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,15 @@ build: install ## strict build of the whole site into site/
 validate: install ## check data files (schema and cross-references); lists every problem
 	$(PY) -m comparison_site validate
 
+lint: install ## YAML lint and ruff
+	$(VENV)/bin/yamllint --strict data mkdocs.yml .github .pre-commit-config.yaml .yamllint.yaml
+	$(VENV)/bin/ruff check .
+
+check: validate lint test ## every check a pull request must pass (validate, lint, tests)
+
+stale: install ## entries not re-verified for a year; frameworks behind their newest major release
+	$(PY) -m comparison_site stale
+
 test: install ## run the whole test suite
 	$(PY) -m pytest
 
@@ -43,3 +52,15 @@ bench-build: install ## print build times: the site, plain Markdown of the same 
 
 clean: ## remove build output (keeps .venv)
 	rm -rf site dist .pytest_cache
+
+# ---------------------------------------------------------------------------------------------
+# Offline formats (issue 4): the whole site as one PDF, and a copy that works from file://.
+# Both use only local files; the PDF is printed by the system's Chromium (apt-get install chromium).
+.PHONY: pdf offline
+
+pdf: install ## writes dist/flask-vs-express.pdf (the whole site: cover, contents, every page)
+	@scripts/check-system.sh chromium
+	$(PY) tools/export_pdf.py --output dist/flask-vs-express.pdf
+
+offline: install ## builds dist/offline/ that works from file:// (pages, navigation, search, tabs)
+	$(PY) tools/offline_site.py --destination dist/offline

@@ -7,11 +7,11 @@ Data flows one way: load -> validate -> model -> render -> page.
 
 from __future__ import annotations
 
-from .site_context import comparison_for_site, site_links
+from .site_context import comparison_for_site, load_schema, site_links
 
 
 def define_env(env) -> None:
-    from .render import comparison, entries, framework, home, sources
+    from .render import comparison, entries, framework, home, schema_reference, sources
 
     config = env.conf
     data = comparison_for_site()  # raises before any page is rendered if the data is broken
@@ -31,6 +31,7 @@ def define_env(env) -> None:
         "faq": lambda: entries.render_faq(comparison_for_site(), links),
         "claims_checked": lambda: entries.render_claims(comparison_for_site(), links),
         "sources_index": lambda: sources.render_sources(comparison_for_site()),
+        "schema_reference": lambda: schema_reference.render_schema_reference(load_schema()),
     }
     for name, function in macros.items():
         env.macro(function, name)

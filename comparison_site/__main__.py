@@ -1,12 +1,14 @@
-"""Command line: `python -m comparison_site validate [FILE ...]`.
+"""Command line for the data: `python -m comparison_site validate|stale ...`.
 
-Prints every problem in the data files, each with file:line:column, data path and a hint, and
-exits non-zero if there is any. Used by `make validate`, pre-commit and CI.
+validate: prints every problem in the data files, each with file:line:column, data path and a
+hint, and exits non-zero if there is any (used by `make validate`, pre-commit and CI).
+stale: lists entries not verified for too long and frameworks behind their newest major release.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -29,15 +31,43 @@ def validate(paths: list[Path]) -> int:
     return 1 if failed else 0
 
 
+def stale(path: Path, max_age_days: int, latest: list[str], offline: bool) -> int:
+    from .stale import fetch_latest_versions, stale_items
+
+    comparison = load_comparison(path)
+    versions = dict(item.split("=", 1) for item in latest)
+    if not offline:
+        fetched, warnings = fetch_latest_versions(comparison)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        versions = {**fetched, **versions}
+    items = stale_items(comparison, datetime.date.today(), max_age_days, versions)
+    for item in items:
+        print(item.format(display_name(path)))
+    print(f"{len(items)} stale entr{'y' if len(items) == 1 else 'ies'} (limit {max_age_days} days; "
+          f"newest versions: {', '.join(f'{k} {v}' for k, v in sorted(versions.items())) or 'not checked'})")
+    return 1 if items else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison_site", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check data files against the schema and cross-references")
     check.add_argument("files", nargs="*", type=Path, default=[DEFAULT_DATA])
+    report = commands.add_parser("stale", help="list entries that need re-verifying")
+    report.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA)
+    report.add_argument("--max-age-days", type=int, default=365, help="flag entries verified longer ago (default 365)")
+    report.add_argument("--latest", action="append", default=[], metavar="ID=VERSION",
+                        help="newest version of a framework, instead of asking its registry")
+    report.add_argument("--offline", action="store_true", help="do not ask PyPI or npm for the newest versions")
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        return validate(args.files)
-    return 2
+    try:
+        if args.command == "validate":
+            return validate(args.files)
+        return stale(args.file, args.max_age_days, args.latest, args.offline)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

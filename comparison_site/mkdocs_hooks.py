@@ -6,6 +6,7 @@ page and its navigation entry with no code or Markdown to write.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from comparison_site.inline import html_text
+from comparison_site.load import DEFAULT_SCHEMA
 from comparison_site.render import pages
 from comparison_site.site_context import comparison_for_site
 
@@ -36,6 +38,20 @@ def on_files(files, config):
             content = f'{{{{ framework_page("{framework.id}") }}}}\n'
             files.append(File.generated(config, path, content=content))
     return files
+
+
+# Where the data is published with the site, for others to reuse.
+PUBLISHED_DATA = "data/comparison.json"
+PUBLISHED_SCHEMA = "data/comparison.schema.json"
+
+
+def on_post_build(config):
+    """Publish the validated data as JSON, with its schema, beside the pages."""
+    folder = Path(config["site_dir"])
+    (folder / PUBLISHED_DATA).parent.mkdir(parents=True, exist_ok=True)
+    data = comparison_for_site().raw
+    (folder / PUBLISHED_DATA).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / PUBLISHED_SCHEMA).write_bytes(DEFAULT_SCHEMA.read_bytes())
 
 
 # `make bench-build` compares the build with and without the generator. It sets this variable

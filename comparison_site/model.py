@@ -36,6 +36,7 @@ class Framework:
     sources: tuple[Source, ...]
     verified_version_date: str | None = None
     last_verified: str | None = None
+    package: dict | None = None  # {"registry": "pypi" | "npm", "name": ...}
     line: int = 0
 
 

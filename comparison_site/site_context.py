@@ -6,11 +6,12 @@ which `mkdocs build` and `mkdocs serve` print as a clean message and exit non-ze
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from .errors import DataError
-from .load import DEFAULT_DATA, load_comparison
+from .load import DEFAULT_DATA, DEFAULT_SCHEMA, load_comparison
 from .model import Comparison
 from .render.markdown import SiteLinks
 
@@ -34,3 +35,7 @@ def comparison_for_site() -> Comparison:
 def site_links(config) -> SiteLinks:
     repo_url = (config.get("repo_url") or "").rstrip("/")
     return SiteLinks(repo_url=repo_url, branch=config.get("extra", {}).get("repo_branch", "main"))
+
+
+def load_schema() -> dict:
+    return json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))

@@ -1,0 +1,143 @@
+"""Contribution workflow: third-party schema check, published JSON, schema reference, `validate`
+and `stale` commands, and simulated pull requests (adding a criterion)."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from comparison_site.load import DEFAULT_SCHEMA, load_comparison
+from comparison_site.render import comparison as comparison_page
+from comparison_site.render.markdown import SiteLinks
+from comparison_site.render.schema_reference import render_schema_reference
+from comparison_site.stale import stale_items
+
+from .conftest import MINIMAL, REAL_DATA, ROOT
+from .html_scan import parse
+from .third_framework import write_yaml
+
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+SCHEMA = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(list(args), cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_schema_is_standard_and_the_data_passes_a_third_party_validator():
+    result = run(str(CHECK_JSONSCHEMA), "--check-metaschema", str(DEFAULT_SCHEMA))
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = run(str(CHECK_JSONSCHEMA), "--schemafile", str(DEFAULT_SCHEMA), str(REAL_DATA))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_third_party_validator_rejects_what_ours_rejects(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINIMAL.read_text().replace("    category: identity\n", "    category: 42\n"), encoding="utf-8")
+    result = run(str(CHECK_JSONSCHEMA), "--schemafile", str(DEFAULT_SCHEMA), str(broken))
+    assert result.returncode != 0 and "criteria" in result.stdout
+
+
+def test_every_schema_field_has_a_description():
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, field in node.get("properties", {}).items():
+                assert field.get("description") or "$ref" in field, f"{path}.{name} has no description"
+            for key, value in node.items():
+                yield from walk(value, f"{path}.{key}")
+        yield path
+
+    list(walk(SCHEMA, "schema"))
+    for name, definition in SCHEMA["$defs"].items():
+        assert definition.get("description"), f"$defs.{name} has no description"
+
+
+def test_schema_reference_documents_every_field():
+    page = render_schema_reference(SCHEMA)
+    objects = [SCHEMA] + [d for d in SCHEMA["$defs"].values() if d.get("type") == "object"]
+    for definition in objects:
+        for name in definition.get("properties", {}):
+            assert f"| `{name}` |" in page, name
+        for name in definition.get("required", []):
+            assert f"| `{name}` | " in page
+    assert "| `verdict` | one of `true`, `mostly-true`, `misleading`, `false`, `opinion` | yes |" in page
+
+
+def test_published_json_is_the_data_and_validates_against_the_schema(built_site):
+    published = json.loads((built_site / "data/comparison.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "data/comparison.schema.json").read_text(encoding="utf-8"))
+    assert schema == SCHEMA
+    errors = list(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(published))
+    assert errors == []
+    assert published == load_comparison(REAL_DATA).raw
+
+
+def test_data_reference_page_is_built_and_links_the_published_files(built_site):
+    page = parse(built_site / "data-reference/index.html")
+    hrefs = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    assert {"../data/comparison.json", "../data/comparison.schema.json"} <= hrefs
+    assert "verified_version" in page.text
+
+
+def test_every_entry_on_the_site_has_edit_and_report_links_to_its_line(built_site):
+    data = load_comparison(REAL_DATA)
+    lines = REAL_DATA.read_text(encoding="utf-8").splitlines()
+    page = parse(built_site / "comparison/index.html")
+    edit_links = [a["href"] for tag, a in page.tags if tag == "a" and "fvx-edit" in a.get("class", "")]
+    assert len(edit_links) == len(data.criteria)
+    for criterion, href in zip(data.criteria, edit_links, strict=True):
+        assert href.endswith(f"data/comparison.yaml#L{criterion.line}")
+        assert lines[criterion.line - 1].strip() == f"- id: {criterion.id}"
+    for page_path, count in [("faq/index.html", len(data.faq)), ("claims-checked/index.html", len(data.claims)),
+                             ("use-cases/index.html", len(data.use_cases))]:
+        tags = parse(built_site / page_path).tags
+        assert sum(1 for t, a in tags if t == "a" and "fvx-report" in a.get("class", "")) == count
+        assert sum(1 for t, a in tags if t == "span" and a.get("class") == "fvx-verified") == count
+
+
+def test_validate_command_prints_every_problem_with_location_and_hint(tmp_path):
+    broken = tmp_path / "comparison.yaml"
+    text = MINIMAL.read_text().replace("    category: identity\n", "    category: identiti\n")
+    broken.write_text(text.replace("    fits: [flask]\n", "    fits: [flaks]\n"), encoding="utf-8")
+    result = run(sys.executable, "-m", "comparison_site", "validate", str(broken))
+    assert result.returncode == 1
+    assert "2 problems in the data:" in result.stderr
+    line = text.splitlines().index("    category: identiti") + 1
+    assert f"{broken}:{line}:5: criteria[0].category: unknown category 'identiti'" in result.stderr
+    assert "fits[0]: unknown framework 'flaks'" in result.stderr
+    assert result.stderr.count("hint:") == 2
+    ok = run(sys.executable, "-m", "comparison_site", "validate", str(MINIMAL))
+    assert ok.returncode == 0 and "OK (2 frameworks, 3 criteria" in ok.stdout
+
+
+def test_adding_a_criterion_needs_only_data(tmp_path):
+    data = copy.deepcopy(load_comparison(MINIMAL).raw)
+    source = [{"title": "Gunicorn docs: Signal handling", "url": "https://docs.gunicorn.org/en/stable/signals.html"}]
+    data["criteria"].append({"id": "graceful-shutdown", "title": "Graceful shutdown", "category": "architecture",
+                             "values": {"flask": {"summary": "Handled by the WSGI server", "sources": source},
+                                        "express": {"summary": "Call `server.close()`", "sources": source}}})
+    comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
+    page = comparison_page.render_comparison(comparison, SiteLinks())
+    assert "{#graceful-shutdown}" in page and "Call `server.close()`" in page
+
+
+def test_stale_report_flags_old_entries_and_old_major_versions():
+    data = load_comparison(MINIMAL)  # last verified 2026-11-01
+    assert stale_items(data, datetime.date(2026, 12, 1), 365, {"flask": "3.9.0", "express": "5.3.0"}) == []
+    later = stale_items(data, datetime.date(2028, 1, 1), 365, {"flask": "4.0.0"})
+    reasons = [item.format("f.yaml") for item in later]
+    assert reasons[0] == "f.yaml:6: framework 'flask': verified against 3.1.3, newest major release is 4.0.0"
+    assert any("criterion 'licence': last verified 2026-11-01, 426 days ago (limit 365)" in r for r in reasons)
+    assert len(later) == 1 + 2 + 3 + 4 + 3 + 1 + 1  # major version + every entry
+
+
+def test_stale_command_works_offline_and_exits_non_zero_when_something_is_stale():
+    result = run(sys.executable, "-m", "comparison_site", "stale", str(MINIMAL), "--offline", "--latest", "express=6.0.0")
+    assert result.returncode == 1
+    assert "framework 'express': verified against 5.3.0, newest major release is 6.0.0" in result.stdout
