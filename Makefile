@@ -17,11 +17,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt pyproject.toml
-	@scripts/check-system.sh python3
+$(STAMP): requirements.txt pyproject.toml package-lock.json snippets/express/package-lock.json
+	@scripts/check-system.sh python3 node npm
 	@test -x $(PY) || python3 -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --prefix snippets/express --no-audit --no-fund --loglevel=error
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the pinned dependencies

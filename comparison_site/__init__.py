@@ -7,10 +7,11 @@ Data flows one way: load -> validate -> model -> render -> page.
 
 from __future__ import annotations
 
-from .site_context import comparison_for_site, load_schema, site_links
+from .site_context import comparison_for_site, cookbook_for_site, load_schema, site_links
 
 
 def define_env(env) -> None:
+    from . import cookbook
     from .render import comparison, entries, framework, home, schema_reference, sources
 
     config = env.conf
@@ -20,17 +21,22 @@ def define_env(env) -> None:
     env.variables["comparison"] = data
     env.variables["data_last_verified"] = data.last_verified
 
+    def task_titles() -> dict[str, str]:
+        return {task.id: task.title for task in cookbook_for_site().tasks}
+
     macros = {
         "quick_table": lambda: home.render_quick_table(comparison_for_site()),
         "choose_when": lambda: home.render_choose_when(comparison_for_site()),
         "versions_verified": lambda: home.render_versions(comparison_for_site()),
         "framework_list": lambda: home.render_framework_list(comparison_for_site()),
-        "comparison_tables": lambda: comparison.render_comparison(comparison_for_site(), links),
+        "comparison_tables": lambda: comparison.render_comparison(comparison_for_site(), links, task_titles()),
         "framework_page": lambda framework_id: framework.render_framework_page(comparison_for_site(), framework_id, links),
         "use_cases": lambda: entries.render_use_cases(comparison_for_site(), links),
         "faq": lambda: entries.render_faq(comparison_for_site(), links),
         "claims_checked": lambda: entries.render_claims(comparison_for_site(), links),
         "sources_index": lambda: sources.render_sources(comparison_for_site()),
+        "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id),
+        "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
         "schema_reference": lambda: schema_reference.render_schema_reference(load_schema()),
     }
     for name, function in macros.items():

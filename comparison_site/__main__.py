@@ -10,24 +10,43 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DataError
 from .load import DEFAULT_DATA, display_name, load_comparison
 
 
+def _comparison_summary(comparison) -> str:
+    return (f"{len(comparison.frameworks)} frameworks, {len(comparison.criteria)} criteria, "
+            f"{len(comparison.points)} pros and cons, {len(comparison.use_cases)} use cases, "
+            f"{len(comparison.faq)} FAQ entries, {len(comparison.claims)} claims")
+
+
+def data_files() -> list[tuple[Path, Callable, Callable]]:
+    """Every data file of the site: (path, loader that raises DataError, one-line summary)."""
+    from .benchmarks import DEFAULT_RESULTS_PATH, load_benchmark_results
+    from .cookbook import DEFAULT_TASKS, load_tasks
+
+    return [
+        (DEFAULT_DATA, load_comparison, _comparison_summary),
+        (Path(DEFAULT_TASKS), load_tasks, lambda book: f"{len(book.tasks)} cookbook tasks"),
+        (Path(DEFAULT_RESULTS_PATH), load_benchmark_results, lambda results: "benchmark results"),
+    ]
+
+
 def validate(paths: list[Path]) -> int:
+    """Validate the given comparison files, or every data file of the site when none is given."""
+    files = [(path, load_comparison, _comparison_summary) for path in paths] or data_files()
     failed = False
-    for path in paths:
+    for path, loader, summary in files:
         try:
-            comparison = load_comparison(path)
+            loaded = loader(path)
         except DataError as error:
             print(error, file=sys.stderr)
             failed = True
             continue
-        print(f"{display_name(path)}: OK ({len(comparison.frameworks)} frameworks, {len(comparison.criteria)} criteria, "
-              f"{len(comparison.points)} pros and cons, {len(comparison.use_cases)} use cases, "
-              f"{len(comparison.faq)} FAQ entries, {len(comparison.claims)} claims)")
+        print(f"{display_name(Path(path))}: OK ({summary(loaded)})")
     return 1 if failed else 0
 
 
@@ -53,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m comparison_site", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check data files against the schema and cross-references")
-    check.add_argument("files", nargs="*", type=Path, default=[DEFAULT_DATA])
+    check.add_argument("files", nargs="*", type=Path, help="comparison data files (default: every data file of the site)")
     report = commands.add_parser("stale", help="list entries that need re-verifying")
     report.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA)
     report.add_argument("--max-age-days", type=int, default=365, help="flag entries verified longer ago (default 365)")

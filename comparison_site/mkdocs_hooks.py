@@ -16,26 +16,38 @@ from mkdocs.structure.files import File
 from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA
 from comparison_site.render import pages
-from comparison_site.site_context import comparison_for_site
+from comparison_site.site_context import comparison_for_site, cookbook_for_site
 
 FRAMEWORKS_NAV_TITLE = "Frameworks"
+COOKBOOK_NAV_TITLE = "Cookbook"
 
 
 @event_priority(100)  # before the macros plugin, so a broken data file is the first error shown
 def on_config(config):
     comparison = comparison_for_site()
+    book = cookbook_for_site()
+    # Navigation titles are inserted into the theme's HTML unescaped, so data text is escaped here.
+    generated = {
+        FRAMEWORKS_NAV_TITLE: [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks],
+        COOKBOOK_NAV_TITLE: [{"Overview": pages.COOKBOOK_INDEX}]
+        + [{html_text(t.title): pages.cookbook_task_page(t.id)} for t in book.tasks],
+    }
     for entry in config["nav"] or []:
-        if isinstance(entry, dict) and FRAMEWORKS_NAV_TITLE in entry:
-            # Navigation titles are inserted into the theme's HTML unescaped, so escape the data here.
-            entry[FRAMEWORKS_NAV_TITLE] = [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks]
+        if isinstance(entry, dict):
+            for title in entry.keys() & generated.keys():
+                entry[title] = generated[title]
     return config
 
 
 def on_files(files, config):
-    for framework in comparison_for_site().frameworks:
-        path = pages.framework_page(framework.id)
+    # Ids are schema-checked to [a-z0-9-], so they are safe inside these macro calls.
+    pages_to_generate = {pages.framework_page(f.id): f'{{{{ framework_page("{f.id}") }}}}\n'
+                         for f in comparison_for_site().frameworks}
+    pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
+    for task in cookbook_for_site().tasks:
+        pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
+    for path, content in pages_to_generate.items():
         if files.get_file_from_path(path) is None:
-            content = f'{{{{ framework_page("{framework.id}") }}}}\n'
             files.append(File.generated(config, path, content=content))
     return files
 

@@ -64,6 +64,7 @@ class Criterion:
     key_factor: bool = False
     depends_on: str | None = None
     last_verified: str | None = None
+    cookbook: tuple[str, ...] = ()  # ids of cookbook tasks that show this criterion in code
     line: int = 0
 
 
@@ -158,7 +159,8 @@ def build_comparison(document: YamlDocument) -> Comparison:
     categories = tuple(Category(**c) for c in data["categories"])
     criteria = tuple(
         Criterion(
-            **{k: v for k, v in c.items() if k != "values"},
+            **{k: v for k, v in c.items() if k not in ("values", "cookbook")},
+            cookbook=tuple(c.get("cookbook", ())),
             values={fid: Value(v["summary"], sources(v["sources"]), v.get("details")) for fid, v in c["values"].items()},
             line=line(("criteria", i)),
         )

@@ -10,26 +10,68 @@ import json
 import os
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, DataProblem
 from .load import DEFAULT_DATA, DEFAULT_SCHEMA, load_comparison
 from .model import Comparison
 from .render.markdown import SiteLinks
 
 # Tests and benchmarks point the site at other data files with this variable.
 DATA_ENV_VAR = "FVX_COMPARISON_DATA"
+TASKS_DATA = Path(__file__).resolve().parent.parent / "data" / "tasks.yaml"
 
 
 def data_path() -> Path:
     return Path(os.environ.get(DATA_ENV_VAR) or DEFAULT_DATA)
 
 
-def comparison_for_site() -> Comparison:
+def _as_build_error(error: DataError):
     from mkdocs.exceptions import PluginError
 
+    return PluginError(f"{error}\nNothing was built: fix the data file and run the build again.")
+
+
+def comparison_for_site() -> Comparison:
     try:
-        return load_comparison(data_path())
+        comparison = load_comparison(data_path())
+        check_cookbook_references(comparison, cookbook_for_site_unchecked())
+        return comparison
     except DataError as error:
-        raise PluginError(f"{error}\nNothing was built: fix the data file and run the build again.") from None
+        raise _as_build_error(error) from None
+
+
+_cookbook_cache: dict[int, object] = {}
+
+
+def cookbook_for_site_unchecked():
+    """The cookbook's task book, loaded once per version of data/tasks.yaml (macros ask often)."""
+    from .cookbook import load_tasks
+
+    key = TASKS_DATA.stat().st_mtime_ns
+    if key not in _cookbook_cache:
+        _cookbook_cache.clear()
+        _cookbook_cache[key] = load_tasks(TASKS_DATA)
+    return _cookbook_cache[key]
+
+
+def cookbook_for_site():
+    try:
+        return cookbook_for_site_unchecked()
+    except DataError as error:
+        raise _as_build_error(error) from None
+
+
+def check_cookbook_references(comparison: Comparison, book) -> None:
+    """Criteria may name cookbook tasks; each must exist in the task data."""
+    known = {task.id for task in book.tasks}
+    problems = [
+        DataProblem(comparison.file, criterion.line, 1, f"criteria (id {criterion.id}).cookbook",
+                    f"unknown cookbook task '{task_id}'", f"use one of: {', '.join(sorted(known))}")
+        for criterion in comparison.criteria
+        for task_id in criterion.cookbook
+        if task_id not in known
+    ]
+    if problems:
+        raise DataError(problems)
 
 
 def site_links(config) -> SiteLinks:

@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from comparison_site.cookbook import load_tasks
 from comparison_site.load import DEFAULT_DATA, load_comparison
 from tests.third_framework import write_yaml
 
@@ -52,22 +53,30 @@ def plain_markdown_config(work: Path) -> Path:
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(dump, docs, dirs_exist_ok=True)
-    yaml = YAML(typ="safe", pure=True)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(docs)
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     data = load_comparison(DEFAULT_DATA)
-    config["nav"] = [
-        {"Frameworks": [{f.name: f"{f.id}.md"} for f in data.frameworks]} if isinstance(e, dict) and "Frameworks" in e
-        else e for e in config["nav"]
-    ]
+    book = load_tasks()
+    nav_sections = {
+        "Frameworks": [{f.name: f"{f.id}.md"} for f in data.frameworks],
+        "Cookbook": [{"Overview": "cookbook/index.md"}] + [{t.title: f"cookbook/{t.id}.md"} for t in book.tasks],
+    }
+    yaml = YAML(typ="safe", pure=True)
+    nav = [item for item in yaml.load(_nav_block())]
+    nav = [{k: nav_sections.get(k, v) for k, v in item.items()} if isinstance(item, dict) else item for item in nav]
+    # INHERIT keeps every other setting; plugins and hooks are replaced, dropping macros.
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs), "plugins": ["search"], "hooks": [],
+              "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+              "watch": [], "nav": nav}
     path = work / "mkdocs.plain.yml"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(config, handle)
     return path
+
+
+def _nav_block() -> str:
+    """The nav section of mkdocs.yml, read as text (the file also holds MkDocs-only YAML tags)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^nav:\n((?:[ ]+.*\n)+)", text, re.M)
+    return block.group(1)
 
 
 def tenfold_data(work: Path) -> Path:

@@ -141,3 +141,21 @@ def test_stale_command_works_offline_and_exits_non_zero_when_something_is_stale(
     result = run(sys.executable, "-m", "comparison_site", "stale", str(MINIMAL), "--offline", "--latest", "express=6.0.0")
     assert result.returncode == 1
     assert "framework 'express': verified against 5.3.0, newest major release is 6.0.0" in result.stdout
+
+
+def test_a_criterion_naming_an_unknown_cookbook_task_is_reported_with_its_line(tmp_path):
+    from comparison_site.cookbook import load_tasks
+    from comparison_site.errors import DataError
+    from comparison_site.site_context import check_cookbook_references
+
+    data = copy.deepcopy(load_comparison(MINIMAL).raw)
+    data["criteria"][0]["cookbook"] = ["hello-world", "no-such-task"]
+    comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
+    try:
+        check_cookbook_references(comparison, load_tasks())
+    except DataError as error:
+        (problem,) = error.problems
+        assert problem.line == comparison.criteria[0].line
+        assert "unknown cookbook task 'no-such-task'" in problem.message and "hello-world" in problem.hint
+    else:
+        raise AssertionError("an unknown cookbook task id was accepted")

@@ -24,10 +24,15 @@ def criteria_table(comparison: Comparison, criteria: list[Criterion], link_prefi
     return table(headers, rows)
 
 
-def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLinks) -> str:
+def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLinks,
+                     task_titles: dict[str, str] | None = None) -> str:
     parts = [heading(3, criterion.title, criterion.id)]
     if criterion.depends_on:
         parts.append(f"*Depends on:* {inline(criterion.depends_on)}")
+    tasks = [t for t in criterion.cookbook if t in (task_titles or {})]
+    if tasks:
+        parts.append("*In the cookbook:* " + ", ".join(
+            link(plain_text(task_titles[t]), pages.cookbook_task_page(t)) for t in tasks))
     for framework in comparison.frameworks:
         value = criterion.values[framework.id]
         text = f"**{plain_text(framework.name)}:** {inline(with_full_stop(value.summary))}"
@@ -39,8 +44,9 @@ def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLi
     return "\n\n".join(parts)
 
 
-def render_comparison(comparison: Comparison, links: SiteLinks) -> str:
-    """All categories in data order; a category with no criteria is left out."""
+def render_comparison(comparison: Comparison, links: SiteLinks, task_titles: dict[str, str] | None = None) -> str:
+    """All categories in data order; a category with no criteria is left out. `task_titles`
+    (cookbook task id -> title) turns each criterion's cookbook ids into links."""
     sections = []
     for category in comparison.categories:
         criteria = comparison.criteria_in(category.id)
@@ -50,6 +56,6 @@ def render_comparison(comparison: Comparison, links: SiteLinks) -> str:
         if category.description:
             section.append(inline(category.description))
         section.append(criteria_table(comparison, criteria))
-        section += [criterion_detail(comparison, c, links) for c in criteria]
+        section += [criterion_detail(comparison, c, links, task_titles) for c in criteria]
         sections.append("\n\n".join(section))
     return "\n\n".join(sections)

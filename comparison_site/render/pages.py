@@ -17,3 +17,10 @@ def framework_page(framework_id: str) -> str:
 
 def category_anchor(category_id: str) -> str:
     return f"category-{category_id}"
+
+
+COOKBOOK_INDEX = "cookbook/index.md"
+
+
+def cookbook_task_page(task_id: str) -> str:
+    return f"cookbook/{task_id}.md"

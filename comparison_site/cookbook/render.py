@@ -1,0 +1,233 @@
+"""Markdown for the cookbook pages: one page per task (cookbook/<id>.md) and the index.
+
+Pure functions from the model to Markdown, so they are unit-tested without a site build. Code is
+never pasted: each code block holds a pymdownx.snippets include of the file the tests run. Data
+text goes through safe_inline/plain_text, or into code spans, so it cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..inline import plain_text, safe_inline
+from .model import FRAMEWORK_NAMES, FRAMEWORKS, NOT_GIVEN, Expectation, Request, Step, Task, TaskBook
+
+LANGUAGES = {
+    ".py": "python",
+    ".js": "js",
+    ".html": "html+jinja",
+    ".njk": "html+jinja",
+    ".css": "css",
+    ".txt": "text",
+    ".json": "json",
+}
+NOTE_LABELS = {"difference": "Difference", "caution": "Caution", "tip": "Tip"}
+SNIPPET_MARKER = re.compile(r"-+8<-+")
+INDENT = "    "  # content tabs need their content indented four spaces
+SETUP_COMMANDS = {
+    "flask": ("python -m venv .venv && . .venv/bin/activate", "pip install -r snippets/flask/requirements.txt"),
+    "express": ("cd snippets/express && npm ci && cd -",),
+}
+
+
+def task_page_path(task_id: str) -> str:
+    """Where the site puts a task's page (docs-relative)."""
+    return f"cookbook/{task_id}.md"
+
+
+def render_task_page(book: TaskBook, task_id: str) -> str:
+    """The whole Markdown page for one task, starting with its H1."""
+    task = book.get(task_id)
+    parts = [
+        f"# {plain_text(task.title)} {{ #{task.id} }}",
+        safe_inline(task.summary),
+        f"## The code {{ #{task.id}-code }}",
+        render_code_tabs(task),
+        f"## Behaviour both versions share {{ #{task.id}-contract }}",
+        render_contract_intro(task),
+        render_contract_table(task),
+        f"## Differences that matter {{ #{task.id}-notes }}",
+        render_notes(task),
+    ]
+    if task.related:
+        parts += [f"## Related tasks {{ #{task.id}-related }}", render_related(book, task)]
+    return "\n\n".join(parts) + "\n"
+
+
+def render_cookbook_index(book: TaskBook, title: str | None = "Cookbook") -> str:
+    """The index page: how to set up once, then a table linking every task page."""
+    steps = sum(len(task.steps) for task in book.tasks)
+    parts = [f"# {plain_text(title)} {{ #cookbook }}"] if title else []
+    parts.append(
+        f"{len(book.tasks)} tasks, each written once for Flask and once for Express. Every file shown "
+        "is a file the test suite runs: both versions of a task are started as real servers and must "
+        f"give the same answers to the same requests ({steps} contract steps in all)."
+    )
+    parts.append("## Set up once { #cookbook-setup }")
+    parts.append(render_setup_tabs())
+    rows = ["| Task | What it shows | Steps |", "| --- | --- | ---: |"]
+    for task in book.tasks:
+        rows.append(f"| [{plain_text(task.title)}]({task.id}.md) | {safe_inline(task.summary)} | {len(task.steps)} |")
+    parts.append("## Tasks { #cookbook-tasks }")
+    parts.append("\n".join(rows))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_setup_tabs() -> str:
+    blocks = []
+    for framework in FRAMEWORKS:
+        blocks.append(f'=== "{FRAMEWORK_NAMES[framework]}"\n\n' + _indent(_fenced("bash", SETUP_COMMANDS[framework])))
+    return "\n\n".join(blocks)
+
+
+def render_code_tabs(task: Task) -> str:
+    """Flask and Express content tabs, each with its files (included, never pasted) and run commands."""
+    blocks = []
+    for framework in FRAMEWORKS:
+        implementation = task.implementation(framework)
+        body = [_include_block(implementation.app)]
+        for path in implementation.files:
+            body.append(_include_block(path))
+        body.append("Run it from the repository root:")
+        body.append(_fenced("bash", implementation.run))
+        body.append(f"Its test, `{implementation.test}`:")
+        body.append(_include_block(implementation.test))
+        blocks.append(f'=== "{FRAMEWORK_NAMES[framework]}"\n\n' + _indent("\n\n".join(body)))
+    return "\n\n".join(blocks)
+
+
+def render_contract_intro(task: Task) -> str:
+    text = (
+        "The test suite starts each version as a real server (Flask under gunicorn, Express under "
+        "node) and sends these requests in order, keeping cookies between them; both versions must "
+        "give these answers."
+    )
+    if task.env:
+        names = ", ".join(f"`{name}`" for name in sorted(task.env))
+        text += f" The servers run with test values for {names}."
+    return text
+
+
+def render_contract_table(task: Task) -> str:
+    rows = ["| # | Step | Request | Expected response |", "| ---: | --- | --- | --- |"]
+    for number, step in enumerate(task.steps, start=1):
+        rows.append(
+            f"| {number} | {plain_text(step.description)} | {describe_request(step.request)} | {describe_expectation(step)} |"
+        )
+    return "\n".join(rows)
+
+
+def describe_request(request: Request) -> str:
+    """One table cell: method and URL, then headers and body, separated by <br>."""
+    target = request.path
+    if request.query:
+        pairs = [
+            f"{key}={_scalar(value)}"
+            for key, values in request.query.items()
+            for value in (values if isinstance(values, list) else [values])
+        ]
+        target += ("&" if "?" in target else "?") + "&".join(pairs)
+    lines = [code(f"{request.method} {target}")]
+    lines += [code(f"{name}: {value}") for name, value in request.headers.items()]
+    if request.json is not NOT_GIVEN:
+        lines.append("JSON " + code(_json(request.json)))
+    elif request.form is not None:
+        lines.append("form " + code("&".join(f"{k}={v}" for k, v in request.form.items())))
+    elif request.is_multipart:
+        for name, value in (request.multipart_fields or {}).items():
+            lines.append(f"multipart field {code(name)} = {code(value)}")
+        for name, part in (request.multipart_files or {}).items():
+            size = len(part.content.encode()) * part.repeat
+            lines.append(f"multipart file {code(name)}: {code(part.filename)} ({code(part.content_type)}, {size:,} bytes)")
+    elif request.body is not None:
+        lines.append("raw body " + code(request.body))
+    if not request.use_cookie_jar:
+        lines.append("*without the cookie jar*")
+    return "<br>".join(lines)
+
+
+def describe_expectation(step: Step) -> str:
+    expect: Expectation = step.expect
+    lines = [f"**{expect.status}**"]
+    lines += [f"{code(name)} is {code(value)}" for name, value in expect.headers.items()]
+    lines += [f"{code(name)} contains {code(value)}" for name, value in expect.headers_contain.items()]
+    lines += [f"{code(name)} matches {code(value)}" for name, value in expect.headers_match.items()]
+    lines += [f"no {code(name)} header" for name in expect.headers_absent]
+    if expect.json is not NOT_GIVEN:
+        lines.append("JSON " + code(_json(expect.json)))
+    if expect.json_subset is not NOT_GIVEN:
+        lines.append("JSON including " + code(_json(expect.json_subset)))
+    lines += [f"body contains {code(text)}" for text in expect.body_contains]
+    lines += [f"body does not contain {code(text)}" for text in expect.body_excludes]
+    for name, capture in step.capture.items():
+        source = f"JSON {code(capture.json_path)}" if capture.json_path else f"header {code(capture.header)}"
+        lines.append(f"saves {source} as {code('{' + name + '}')}")
+    return "<br>".join(lines)
+
+
+def render_notes(task: Task) -> str:
+    items = []
+    for note in task.notes:
+        text = f"- **{NOTE_LABELS[note.kind]}:** {safe_inline(note.text)}"
+        if note.sources:
+            links = ", ".join(f"[{plain_text(source.title)}]({_link_target(source.url)})" for source in note.sources)
+            text += f" Sources: {links}."
+        items.append(text)
+    return "\n".join(items)
+
+
+def render_related(book: TaskBook, task: Task) -> str:
+    return "\n".join(f"- [{plain_text(book.get(other).title)}]({other}.md)" for other in task.related)
+
+
+def code(text: str) -> str:
+    """`text` as an inline code span that shows it literally, whatever backticks it holds.
+
+    Line breaks are shown as \\n so a value stays on its table row. Pipes need no escaping:
+    Python-Markdown's tables do not split cells inside code spans.
+    """
+    text = str(text)
+    if "\n" in text or "\r" in text:
+        text = json.dumps(text, ensure_ascii=False)[1:-1]
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def _include_block(path: str) -> str:
+    """A fenced block whose only content is a snippets include, so the page shows the real file."""
+    suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
+    language = LANGUAGES.get(suffix, "text")
+    return f'```{language} title="{path}"\n--8<-- "{path}"\n```'
+
+
+def _fenced(language: str, lines) -> str:
+    for line in lines:
+        if SNIPPET_MARKER.search(line):
+            # pymdownx.snippets would treat the line as an include, even inside a code block.
+            raise ValueError(f"command {line!r} contains a snippet marker (--8<--)")
+    content = "\n".join(lines)
+    longest = max((len(run) for run in re.findall(r"`{3,}", content)), default=2)
+    fence = "`" * (longest + 1)
+    return f"{fence}{language}\n{content}\n{fence}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join(INDENT + line if line.strip() else "" for line in text.split("\n"))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _link_target(url: str) -> str:
+    # Parentheses would end the Markdown link early; the schema already rules out whitespace.
+    return url.replace("(", "%28").replace(")", "%29")

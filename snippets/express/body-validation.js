@@ -1,0 +1,54 @@
+// Request body parsing and validation, answering every mistake with a clear JSON 4xx.
+const express = require('express');
+
+const app = express();
+app.disable('x-powered-by');
+app.use(express.json({ limit: '16kb' })); // a sign-up form never needs more than 16 KiB
+
+function validateSignup(data) {
+  const problems = {};
+  const { email, age, name = '' } = data;
+  if (typeof email !== 'string' || !email.includes('@') || email.length > 254) {
+    problems.email = 'must be an email address';
+  }
+  // Number.isInteger is false for true/false, strings and 30.5, but true for 30.0.
+  if (!Number.isInteger(age) || age < 13 || age > 130) {
+    problems.age = 'must be a whole number from 13 to 130';
+  }
+  if (typeof name !== 'string' || name.length > 50) {
+    problems.name = 'must be text of at most 50 characters';
+  }
+  return problems;
+}
+
+app.post('/signup', (req, res) => {
+  // express.json() only parses application/json bodies; anything else leaves req.body undefined.
+  if (!req.is('application/json')) {
+    return res.status(415).json({ error: 'expected a JSON body (Content-Type: application/json)' });
+  }
+  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+    return res.status(400).json({ error: 'body must be a JSON object' });
+  }
+  const problems = validateSignup(req.body);
+  if (Object.keys(problems).length > 0) {
+    return res.status(400).json({ error: 'validation failed', details: problems });
+  }
+  // Echo only the fields we validated, never the raw body.
+  const { email, age, name = '' } = req.body;
+  res.status(201).json({ email, age, name });
+});
+
+// express.json() reports malformed JSON and oversized bodies as errors with a `type`.
+app.use((err, req, res, next) => {
+  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
+  if (err.type === 'entity.too.large') return res.status(413).json({ error: 'request body too large' });
+  next(err);
+});
+
+module.exports = app;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+}

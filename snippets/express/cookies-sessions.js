@@ -1,0 +1,53 @@
+// Cookies and signed sessions: a visit counter in a signed cookie-session and a plain preference cookie.
+// Needs SECRET_KEY in the environment. The session cookie is signed, not encrypted: the browser
+// can read it, so never store secrets in it.
+const express = require('express');
+const cookieParser = require('cookie-parser');
+const cookieSession = require('cookie-session');
+
+const secretKey = process.env.SECRET_KEY ?? '';
+if (secretKey.length < 16) {
+  // Refuse to start rather than sign sessions with a guessable or missing key.
+  throw new Error('set SECRET_KEY to a random string of at least 16 characters');
+}
+// Secure cookies travel over HTTPS only; set COOKIE_SECURE=0 to try it over plain http.
+// (Behind a TLS-terminating proxy also set app.set('trust proxy', 1), or Express sees http.)
+const secure = process.env.COOKIE_SECURE !== '0';
+
+const app = express();
+app.disable('x-powered-by');
+app.use(express.json({ limit: '1kb' }));
+app.use(cookieParser()); // fills req.cookies from the Cookie header
+app.use(cookieSession({ name: 'session', keys: [secretKey], httpOnly: true, sameSite: 'lax', secure }));
+
+const THEMES = new Set(['light', 'dark']);
+
+app.get('/visits', (req, res) => {
+  req.session.visits = (req.session.visits ?? 0) + 1;
+  res.json({ visits: req.session.visits });
+});
+
+app.post('/logout', (req, res) => {
+  req.session = null; // cookie-session then tells the browser to delete the cookie
+  res.json({ logged_out: true });
+});
+
+app.get('/theme', (req, res) => {
+  const theme = req.cookies.theme;
+  res.json({ theme: THEMES.has(theme) ? theme : 'light' });
+});
+
+app.post('/theme', (req, res) => {
+  const theme = req.body?.theme;
+  if (!THEMES.has(theme)) return res.status(400).json({ error: "theme must be 'light' or 'dark'" });
+  res.cookie('theme', theme, { maxAge: 365 * 24 * 60 * 60 * 1000, httpOnly: true, sameSite: 'lax', secure });
+  res.json({ theme });
+});
+
+module.exports = app;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+}

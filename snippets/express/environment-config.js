@@ -1,0 +1,54 @@
+// Configuration from environment variables: read once at start-up, validated, typed.
+// A bad value stops the app at start-up with a message naming the variable, instead of
+// failing later on the first request that uses it.
+const express = require('express');
+
+class ConfigError extends Error {}
+
+function loadConfig(env) {
+  const secretKey = env.SECRET_KEY ?? '';
+  if (secretKey.length < 16) throw new ConfigError('SECRET_KEY must be set to at least 16 characters');
+  const perPageText = env.ITEMS_PER_PAGE ?? '20';
+  if (!/^\d+$/.test(perPageText) || Number(perPageText) < 1 || Number(perPageText) > 100) {
+    throw new ConfigError(`ITEMS_PER_PAGE must be a whole number from 1 to 100, got '${perPageText}'`);
+  }
+  const maintenanceText = (env.MAINTENANCE_MODE ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(maintenanceText)) {
+    throw new ConfigError(`MAINTENANCE_MODE must be true or false, got '${maintenanceText}'`);
+  }
+  return {
+    secretKey,
+    appName: env.APP_NAME ?? 'Cookbook',
+    itemsPerPage: Number(perPageText),
+    maintenanceMode: ['true', '1'].includes(maintenanceText),
+  };
+}
+
+function createApp(env = process.env) {
+  const config = loadConfig(env);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/config', (req, res) => {
+    // Report what the app is using, but never the secret itself.
+    res.json({
+      app_name: config.appName,
+      items_per_page: config.itemsPerPage,
+      maintenance_mode: config.maintenanceMode,
+      secret_key_set: Boolean(config.secretKey),
+    });
+  });
+  return app;
+}
+
+const app = createApp();
+module.exports = app;
+// Also exported so tests can try other environments without starting a new process.
+module.exports.createApp = createApp;
+module.exports.loadConfig = loadConfig;
+module.exports.ConfigError = ConfigError;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+}

@@ -1,0 +1,75 @@
+// A JSON CRUD API over an in-memory store (one Map per process).
+const express = require('express');
+
+const app = express();
+app.disable('x-powered-by');
+app.use(express.json({ limit: '100kb' })); // refuse JSON bodies over 100 KiB with 413
+
+// The store lives in this process only: every cluster worker has its own copy, and
+// everything is lost on restart. Use a database (see sqlite-database.js) for real data.
+const items = new Map();
+let nextId = 1;
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function findItem(req, res, next) {
+  const id = /^\d+$/.test(req.params.id) ? Number(req.params.id) : NaN;
+  if (Number.isNaN(id)) return next('route'); // not a number: skip to the 404 handler
+  req.item = items.get(id);
+  if (!req.item) return res.status(404).json({ error: 'item not found' });
+  next();
+}
+
+app.get('/items', (req, res) => {
+  res.json([...items.values()]);
+});
+
+app.post('/items', (req, res) => {
+  const name = isObject(req.body) ? req.body.name : undefined;
+  if (typeof name !== 'string' || !name.trim()) {
+    return res.status(400).json({ error: 'name is required and must be a non-empty string' });
+  }
+  const item = { id: nextId++, name: name.trim(), done: false };
+  items.set(item.id, item);
+  res.status(201).location(`/items/${item.id}`).json(item);
+});
+
+app.get('/items/:id', findItem, (req, res) => {
+  res.json(req.item);
+});
+
+app.patch('/items/:id', findItem, (req, res) => {
+  const body = req.body;
+  if (!isObject(body)) return res.status(400).json({ error: 'body must be a JSON object' });
+  if ('name' in body && (typeof body.name !== 'string' || !body.name.trim())) {
+    return res.status(400).json({ error: 'name must be a non-empty string' });
+  }
+  if ('done' in body && typeof body.done !== 'boolean') {
+    return res.status(400).json({ error: 'done must be true or false' });
+  }
+  if ('name' in body) req.item.name = body.name.trim();
+  if ('done' in body) req.item.done = body.done;
+  res.json(req.item);
+});
+
+app.delete('/items/:id', findItem, (req, res) => {
+  items.delete(req.item.id);
+  res.status(204).end();
+});
+
+// Errors from express.json(): malformed JSON (400) and bodies over the limit (413).
+app.use((err, req, res, next) => {
+  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
+  if (err.type === 'entity.too.large') return res.status(413).json({ error: 'request body too large' });
+  next(err);
+});
+
+module.exports = app;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+}

@@ -1,0 +1,95 @@
+// Token authentication: log in with a username and password, then send the token as a Bearer header.
+// Needs SECRET_KEY, API_USERNAME and API_PASSWORD in the environment. Tokens are HMAC-signed
+// and expire after an hour; like the Flask version they cannot be revoked before that.
+const crypto = require('node:crypto');
+const express = require('express');
+
+const TOKEN_MAX_AGE_SECONDS = 60 * 60;
+
+function requireEnv(name, minLength = 1) {
+  const value = process.env[name] ?? '';
+  if (value.length < minLength) throw new Error(`set ${name} (at least ${minLength} characters)`);
+  return value;
+}
+
+const SECRET_KEY = requireEnv('SECRET_KEY', 16);
+const USERNAME = requireEnv('API_USERNAME');
+const PASSWORD = requireEnv('API_PASSWORD', 8);
+
+function hmac(text) {
+  return crypto.createHmac('sha256', SECRET_KEY).update(text).digest();
+}
+
+function same(a, b) {
+  // timingSafeEqual needs equal lengths, so compare fixed-length digests of the two strings.
+  const digest = (text) => crypto.createHash('sha256').update(String(text)).digest();
+  return crypto.timingSafeEqual(digest(a), digest(b));
+}
+
+function signToken(subject) {
+  const exp = Math.floor(Date.now() / 1000) + TOKEN_MAX_AGE_SECONDS;
+  const payload = Buffer.from(JSON.stringify({ sub: subject, exp })).toString('base64url');
+  return `${payload}.${hmac(payload).toString('base64url')}`;
+}
+
+function verifyToken(token) {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = hmac(payload);
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims.exp === 'number' && claims.exp > Date.now() / 1000 ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+function unauthorized(res, message) {
+  res.set('WWW-Authenticate', 'Bearer realm="cookbook"').status(401).json({ error: message });
+}
+
+function tokenRequired(req, res, next) {
+  const [scheme, token] = (req.get('Authorization') ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) return unauthorized(res, 'missing bearer token');
+  const claims = verifyToken(token);
+  if (!claims) return unauthorized(res, 'invalid or expired token');
+  req.user = claims.sub;
+  next();
+}
+
+const app = express();
+app.disable('x-powered-by');
+app.use(express.json({ limit: '16kb' }));
+
+app.post('/login', (req, res) => {
+  const body = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return res.status(400).json({ error: 'send a JSON object with username and password' });
+  }
+  const username = String(body.username ?? '');
+  const password = String(body.password ?? '');
+  // Check both fields every time, so a wrong username takes as long as a wrong password.
+  if (!(same(username, USERNAME) & same(password, PASSWORD))) {
+    return res.status(401).json({ error: 'invalid credentials' });
+  }
+  res.json({ token: signToken(username), expires_in: TOKEN_MAX_AGE_SECONDS });
+});
+
+app.get('/me', tokenRequired, (req, res) => {
+  res.json({ user: req.user });
+});
+
+app.use((err, req, res, next) => {
+  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
+  next(err);
+});
+
+module.exports = app;
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+}

@@ -1,0 +1,69 @@
+"""Cookies and signed sessions: a visit counter in Flask's signed session and a plain preference cookie.
+
+Needs SECRET_KEY in the environment. The session cookie is signed, not encrypted: the browser
+can read it, so never store secrets in it.
+"""
+
+import os
+
+from flask import Flask, request, session
+
+
+def _secret_key() -> str:
+    key = os.environ.get("SECRET_KEY", "")
+    if len(key) < 16:
+        # Refuse to start rather than sign sessions with a guessable or missing key.
+        raise RuntimeError("set SECRET_KEY to a random string of at least 16 characters")
+    return key
+
+
+app = Flask(__name__)
+app.config.update(
+    SECRET_KEY=_secret_key(),
+    SESSION_COOKIE_HTTPONLY=True,  # scripts in the page cannot read the cookie
+    SESSION_COOKIE_SAMESITE="Lax",  # not sent on cross-site POSTs
+    # Secure cookies travel over HTTPS only; set COOKIE_SECURE=0 to try it over plain http.
+    SESSION_COOKIE_SECURE=os.environ.get("COOKIE_SECURE", "1") != "0",
+)
+
+THEMES = {"light", "dark"}
+
+
+@app.get("/visits")
+def visits():
+    session["visits"] = session.get("visits", 0) + 1
+    return {"visits": session["visits"]}
+
+
+@app.post("/logout")
+def logout():
+    session.clear()
+    return {"logged_out": True}
+
+
+@app.get("/theme")
+def get_theme():
+    theme = request.cookies.get("theme")
+    return {"theme": theme if theme in THEMES else "light"}
+
+
+@app.post("/theme")
+def set_theme():
+    data = request.get_json(silent=True) or {}
+    theme = data.get("theme") if isinstance(data, dict) else None
+    if theme not in THEMES:
+        return {"error": "theme must be 'light' or 'dark'"}, 400
+    response = app.json.response({"theme": theme})
+    response.set_cookie(
+        "theme",
+        theme,
+        max_age=60 * 60 * 24 * 365,
+        httponly=True,
+        samesite="Lax",
+        secure=app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

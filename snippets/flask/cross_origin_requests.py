@@ -1,0 +1,44 @@
+"""CORS: let pages from chosen origins call /api/ from the browser, using Flask-CORS.
+
+Allowed origins come from CORS_ORIGINS (comma-separated); none are allowed by default.
+"""
+
+import os
+
+from flask import Flask, request
+from flask_cors import CORS
+
+app = Flask(__name__)
+
+origins = [origin.strip() for origin in os.environ.get("CORS_ORIGINS", "").split(",") if origin.strip()]
+CORS(
+    app,
+    resources={r"/api/*": {"origins": origins}},  # only the API, never the whole site
+    methods=["GET", "POST", "PUT", "DELETE"],
+    allow_headers=["Content-Type", "Authorization"],
+    max_age=600,  # browsers may cache the preflight answer for 10 minutes
+    always_send=False,  # no CORS headers on requests without Origin (same-origin, curl)
+)
+
+
+@app.after_request
+def vary_on_origin(response):
+    # Flask-CORS adds "Vary: Origin" only when several origins are configured, but the answer
+    # depends on Origin with one too (header or no header), so shared caches must be told.
+    if request.path.startswith("/api/"):
+        response.vary.add("Origin")
+    return response
+
+
+@app.get("/api/data")
+def data():
+    return {"data": [1, 2, 3]}
+
+
+@app.put("/api/data")
+def replace_data():
+    return {"replaced": True}
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

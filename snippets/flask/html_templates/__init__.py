@@ -1,0 +1,1 @@
+"""HTML templates: Jinja templates in templates/ beside the app."""

@@ -1,0 +1,80 @@
+"""A JSON CRUD API over an in-memory store (one dict per process)."""
+
+import os
+import threading
+
+from flask import Flask, request, url_for
+
+app = Flask(__name__)
+app.config["MAX_CONTENT_LENGTH"] = 100 * 1024  # refuse request bodies over 100 KiB with 413
+
+# The store lives in this process only: every gunicorn worker has its own copy,
+# and everything is lost on restart. Use a database (see sqlite_database.py) for real data.
+_items: dict[int, dict] = {}
+_next_id = 1
+_lock = threading.Lock()  # the dev server and threaded workers serve requests concurrently
+
+
+def _read_json_object():
+    data = request.get_json(silent=True)
+    return data if isinstance(data, dict) else None
+
+
+@app.get("/items")
+def list_items():
+    with _lock:
+        return list(_items.values())
+
+
+@app.post("/items")
+def create_item():
+    global _next_id
+    data = _read_json_object()
+    if data is None or not isinstance(data.get("name"), str) or not data["name"].strip():
+        return {"error": "name is required and must be a non-empty string"}, 400
+    with _lock:
+        item = {"id": _next_id, "name": data["name"].strip(), "done": False}
+        _items[_next_id] = item
+        _next_id += 1
+    return item, 201, {"Location": url_for("get_item", item_id=item["id"])}
+
+
+@app.get("/items/<int:item_id>")
+def get_item(item_id: int):
+    with _lock:
+        item = _items.get(item_id)
+    if item is None:
+        return {"error": "item not found"}, 404
+    return item
+
+
+@app.patch("/items/<int:item_id>")
+def update_item(item_id: int):
+    data = _read_json_object()
+    if data is None:
+        return {"error": "body must be a JSON object"}, 400
+    if "name" in data and (not isinstance(data["name"], str) or not data["name"].strip()):
+        return {"error": "name must be a non-empty string"}, 400
+    if "done" in data and not isinstance(data["done"], bool):
+        return {"error": "done must be true or false"}, 400
+    with _lock:
+        item = _items.get(item_id)
+        if item is None:
+            return {"error": "item not found"}, 404
+        if "name" in data:
+            item["name"] = data["name"].strip()
+        if "done" in data:
+            item["done"] = data["done"]
+        return dict(item)
+
+
+@app.delete("/items/<int:item_id>")
+def delete_item(item_id: int):
+    with _lock:
+        if _items.pop(item_id, None) is None:
+            return {"error": "item not found"}, 404
+    return "", 204
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

@@ -1,0 +1,1 @@
+"""Production server: a Flask app and the gunicorn configuration that runs it."""

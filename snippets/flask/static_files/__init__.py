@@ -1,0 +1,1 @@
+"""Static files: Flask serves the static/ folder beside the app at /static/."""

@@ -1,0 +1,38 @@
+"""Streaming: server-sent events from a generator, sent to the client as they are produced.
+
+With gunicorn's default sync workers each open stream occupies a whole worker, so keep streams
+short or run a threaded/gevent worker class for long-lived ones.
+"""
+
+import json
+import os
+import time
+
+from flask import Flask, Response, request, stream_with_context
+
+app = Flask(__name__)
+
+
+@app.get("/events")
+def events():
+    count_text = request.args.get("count", "3")
+    if not count_text.isdigit() or not 1 <= int(count_text) <= 10:
+        return {"error": "count must be a whole number from 1 to 10"}, 400
+    count = int(count_text)
+
+    def generate():
+        for tick in range(1, count + 1):
+            yield f"id: {tick}\nevent: tick\ndata: {json.dumps({'tick': tick}, separators=(',', ':'))}\n\n"
+            time.sleep(0.05)
+        yield "event: done\ndata: {}\n\n"
+
+    # stream_with_context keeps `request` usable inside the generator while it runs.
+    return Response(
+        stream_with_context(generate()),
+        mimetype="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},  # no proxy buffering
+    )
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

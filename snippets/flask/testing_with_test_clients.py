@@ -1,0 +1,26 @@
+"""A small temperature API whose real subject is its test, tests/test_testing_with_test_clients.py."""
+
+import os
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def celsius_to_fahrenheit(celsius: float) -> float:
+    return round(celsius * 9 / 5 + 32, 2)
+
+
+@app.get("/convert")
+def convert():
+    try:
+        celsius = float(request.args["celsius"])
+    except (KeyError, ValueError):
+        return {"error": "give celsius as a number, e.g. ?celsius=21.5"}, 400
+    if not -273.15 <= celsius <= 1_000_000:
+        return {"error": "celsius is out of range"}, 400
+    return {"celsius": celsius, "fahrenheit": celsius_to_fahrenheit(celsius)}
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

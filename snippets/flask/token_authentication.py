@@ -1,0 +1,75 @@
+"""Token authentication: log in with a username and password, then send the token as a Bearer header.
+
+Needs SECRET_KEY, API_USERNAME and API_PASSWORD in the environment. Tokens are signed and
+time-limited with itsdangerous (installed with Flask); they cannot be revoked before they expire.
+"""
+
+import hmac
+import os
+from functools import wraps
+
+from flask import Flask, g, request
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+TOKEN_MAX_AGE_SECONDS = 60 * 60
+
+
+def _require_env(name: str, min_length: int = 1) -> str:
+    value = os.environ.get(name, "")
+    if len(value) < min_length:
+        raise RuntimeError(f"set {name} (at least {min_length} characters)")
+    return value
+
+
+app = Flask(__name__)
+app.config["SECRET_KEY"] = _require_env("SECRET_KEY", 16)
+app.config["MAX_CONTENT_LENGTH"] = 16 * 1024
+USERNAME = _require_env("API_USERNAME")
+PASSWORD = _require_env("API_PASSWORD", 8)
+serializer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="api-token")
+
+
+def _same(a: str, b: str) -> bool:
+    # compare_digest takes the same time wherever the strings differ (no timing leak).
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def _unauthorized(message: str):
+    return {"error": message}, 401, {"WWW-Authenticate": 'Bearer realm="cookbook"'}
+
+
+def token_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return _unauthorized("missing bearer token")
+        try:
+            g.user = serializer.loads(token, max_age=TOKEN_MAX_AGE_SECONDS)["sub"]
+        except (BadSignature, KeyError, TypeError):  # also covers expired tokens
+            return _unauthorized("invalid or expired token")
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@app.post("/login")
+def login():
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return {"error": "send a JSON object with username and password"}, 400
+    username, password = str(data.get("username", "")), str(data.get("password", ""))
+    # Check both fields every time, so a wrong username takes as long as a wrong password.
+    if not (_same(username, USERNAME) & _same(password, PASSWORD)):
+        return {"error": "invalid credentials"}, 401
+    return {"token": serializer.dumps({"sub": username}), "expires_in": TOKEN_MAX_AGE_SECONDS}
+
+
+@app.get("/me")
+@token_required
+def me():
+    return {"user": g.user}
+
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "5000")))

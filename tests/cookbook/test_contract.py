@@ -1,0 +1,97 @@
+"""Every cookbook task's HTTP contract, against both implementations running as real servers.
+
+Flask snippets run under gunicorn and Express snippets under node, each on an ephemeral port on
+127.0.0.1; the harness stops every server (its whole process group) even when a step fails.
+The second half checks the harness itself: failures are explained, broken snippets never hang.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+
+from comparison_site.cookbook import load_tasks
+from comparison_site.cookbook.contract import ContractFailure, SnippetStartError, run_contract
+from comparison_site.cookbook.model import Expectation, Implementation, Note, Request, Step, Task
+
+from .conftest import ROOT
+
+BOOK = load_tasks(ROOT / "data" / "tasks.yaml")  # at import: the parameters come from the data
+RUNS = [(task.id, framework) for task in BOOK.tasks for framework in ("flask", "express")]
+
+
+@pytest.mark.parametrize(("task_id", "framework"), RUNS, ids=[f"{t}-{f}" for t, f in RUNS])
+def test_contract(task_id: str, framework: str):
+    task = BOOK.get(task_id)
+    assert run_contract(task, framework, ROOT) == len(task.steps)
+
+
+# --- the harness itself ------------------------------------------------------------------------
+
+
+def fake_task(
+    flask_app: str = "snippets/flask/broken.py",
+    express_app: str = "snippets/express/broken.js",
+    steps: tuple[Step, ...] | None = None,
+) -> Task:
+    def implementation(framework, app):
+        return Implementation(framework, app, test=app, run=("true",))
+
+    return Task(
+        id="broken",
+        title="Broken",
+        summary="Broken.",
+        flask=implementation("flask", flask_app),
+        express=implementation("express", express_app),
+        notes=(Note("tip", "x"),),
+        steps=steps or (Step("root", Request("GET", "/"), Expectation(200)),),
+    )
+
+
+@pytest.fixture()
+def broken_repo(tmp_path: Path) -> Path:
+    """A repository whose snippets fail in the ways a reader's edit might make them fail."""
+    flask_dir = tmp_path / "snippets" / "flask"
+    express_dir = tmp_path / "snippets" / "express"
+    flask_dir.mkdir(parents=True)
+    express_dir.mkdir(parents=True)
+    (express_dir / "node_modules").symlink_to(ROOT / "snippets" / "express" / "node_modules")
+    (flask_dir / "broken.py").write_text('raise RuntimeError("flask snippet broke at import")\n')
+    (express_dir / "broken.js").write_text('throw new Error("express snippet broke at start-up");\n')
+    (express_dir / "silent.js").write_text("setInterval(() => {}, 1000); // never listens\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("framework", ["flask", "express"])
+def test_a_snippet_that_crashes_reports_its_stderr(broken_repo: Path, framework: str):
+    started = time.monotonic()
+    with pytest.raises(SnippetStartError) as caught:
+        run_contract(fake_task(), framework, broken_repo, startup_timeout=15)
+    assert f"{framework} snippet broke" in str(caught.value)
+    assert time.monotonic() - started < 15
+
+
+def test_a_snippet_that_never_listens_times_out(broken_repo: Path):
+    started = time.monotonic()
+    with pytest.raises(SnippetStartError) as caught:
+        run_contract(fake_task(express_app="snippets/express/silent.js"), "express", broken_repo, startup_timeout=2)
+    assert "did not answer" in str(caught.value)
+    assert time.monotonic() - started < 10  # start-up bound plus the stop
+
+
+def test_a_failing_step_shows_request_expected_and_actual():
+    hello = BOOK.get("hello-world")
+    wrong = Step("Root is created?", Request("GET", "/", headers={"X-Probe": "1"}), Expectation(201, json={"message": "nope"}))
+    task = dataclasses.replace(hello, steps=(hello.steps[0], wrong))
+    with pytest.raises(ContractFailure) as caught:
+        run_contract(task, "express", ROOT)
+    message = str(caught.value)
+    assert "step 2 of 2: Root is created?" in message
+    assert "request:\n  GET http://127.0.0.1:" in message and "X-Probe: 1" in message
+    assert "expected:\n  status: 201" in message
+    assert "actual:\n  status: 200" in message and "Hello, World!" in message
+    assert "status: expected 201, got 200" in message
+    assert "body: expected JSON, got text that is not JSON" in message

@@ -1,0 +1,133 @@
+"""The cookbook's pure render functions: page structure, includes instead of pasted code, escaping."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import markdown
+import pytest
+
+from comparison_site.cookbook import render_cookbook_index, render_task_page, task_page_path
+from comparison_site.cookbook.model import Expectation, Note, Request, Source, Step, TaskBook
+from comparison_site.cookbook.render import code, describe_request
+
+from .conftest import ROOT
+
+
+def test_page_has_title_anchor_summary_and_sections(book):
+    page = render_task_page(book, "json-crud-api")
+    assert page.startswith("# A JSON CRUD API { #json-crud-api }\n")
+    for anchor in ("json-crud-api-code", "json-crud-api-contract", "json-crud-api-notes", "json-crud-api-related"):
+        assert f"{{ #{anchor} }}" in page
+    assert "Create, read, update and delete items" in page
+    assert "[A real SQLite database](sqlite-database.md)" in page
+
+
+def test_code_is_included_from_the_files_never_pasted(book):
+    for task in book.tasks:
+        page = render_task_page(book, task.id)
+        for framework in ("flask", "express"):
+            for path in task.implementation(framework).shown_files:
+                assert f'    --8<-- "{path}"' in page, f"{task.id}: {path} is not included"
+        assert "from flask import" not in page and "require('express')" not in page
+
+
+def test_tabs_hold_indented_content(book):
+    page = render_task_page(book, "hello-world")
+    flask_tab = page.split('=== "Flask"\n\n', 1)[1].split('=== "Express"', 1)[0]
+    assert flask_tab.strip()
+    assert all(line.startswith("    ") or not line for line in flask_tab.splitlines())
+    assert "    python snippets/flask/hello_world.py" in flask_tab
+
+
+def test_contract_table_has_a_row_per_step(book):
+    task = book.get("sqlite-database")
+    page = render_task_page(book, task.id)
+    table = page.split("| # | Step | Request | Expected response |", 1)[1].split("\n\n", 1)[0]
+    assert len([line for line in table.strip().splitlines() if line.startswith("|")]) == len(task.steps) + 1
+    assert "saves JSON `id` as `{note_id}`" in page
+    assert "`GET /notes?q=' OR 1=1 --`" in page
+
+
+def test_index_links_every_task_page(book):
+    index = render_cookbook_index(book)
+    for task in book.tasks:
+        assert f"]({task.id}.md)" in index
+        assert task_page_path(task.id) == f"cookbook/{task.id}.md"
+    assert index.startswith("# Cookbook")
+    assert not render_cookbook_index(book, title=None).startswith("#")
+
+
+def hostile_book(book) -> TaskBook:
+    """The real hello-world task with markup, Jinja and snippet markers in every text field."""
+    task = book.get("hello-world")
+    evil = '<script>alert(1)</script> {{ config }} {% raw %} --8<-- "/etc/passwd"'
+    step = Step(
+        evil,
+        Request("GET", "/a|b", headers={"X-Evil": "<img src=x onerror=alert(1)>"}),
+        Expectation(200, body_contains=("`tick`\n|",)),
+    )
+    task = dataclasses.replace(
+        task,
+        title=evil,
+        summary=evil,
+        steps=(step,),
+        related=(),
+        notes=(Note("caution", evil + " [x](javascript:alert(1))", (Source(evil, "https://example.org/a_(b)"),)),),
+    )
+    return dataclasses.replace(book, tasks=(task,))
+
+
+def to_html(page: str) -> str:
+    return markdown.markdown(
+        page,
+        extensions=["tables", "attr_list", "pymdownx.highlight", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.snippets"],
+        extension_configs={
+            "pymdownx.tabbed": {"alternate_style": True},
+            # check_paths: an include smuggled in through data would fail loudly here.
+            "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True},
+        },
+    )
+
+
+def test_data_text_cannot_inject_markup(book):
+    page = render_task_page(hostile_book(book), "hello-world")
+    assert not re.search(r"^\s*-+8<-+\s+\"/etc", page, re.MULTILINE), "a data value became a snippet include"
+    html = to_html(page)
+    assert "<script" not in html and "<img" not in html
+    assert 'href="javascript:' not in html
+    assert "{{ config }}" not in page  # braces are escaped outside code spans
+    assert "https://example.org/a_%28b%29" in html
+    assert "root:x:0:0" not in html  # /etc/passwd was not included
+
+
+def test_run_commands_cannot_include_files(book):
+    task = book.get("hello-world")
+    flask = dataclasses.replace(task.flask, run=('--8<-- "/etc/passwd"',))
+    bad = dataclasses.replace(book, tasks=(dataclasses.replace(task, flask=flask),))
+    with pytest.raises(ValueError, match="snippet marker"):
+        render_task_page(bad, "hello-world")
+
+
+def test_code_spans_survive_backticks_and_newlines():
+    assert code("a`b") == "``a`b``"
+    assert code("`x`") == "`` `x` ``"
+    assert code("id: 1\nevent: tick") == "`id: 1\\nevent: tick`"
+    assert describe_request(Request("GET", "/search", query={"tag": ["a", "b"]})) == "`GET /search?tag=a&tag=b`"
+
+
+def test_unknown_task_is_a_clear_error(book):
+    with pytest.raises(KeyError, match="unknown cookbook task 'nope'"):
+        render_task_page(book, "nope")
+
+
+def test_page_converts_with_the_site_extensions(book):
+    """The Markdown works with the extensions the site uses, and the includes resolve to the real files."""
+    html = to_html(render_task_page(book, "html-templates"))
+    assert 'id="html-templates"' in html
+    assert html.count('class="tabbed-block"') == 2
+    text = re.sub(r"<[^>]+>", "", html)  # highlighting splits code into spans
+    assert "render_template(" in text and "nunjucks.configure(" in text  # the real files' content
+    assert '{% extends "base.njk" %}' in text.replace("&quot;", '"')
+    assert "<table>" in html and "<td>" in html

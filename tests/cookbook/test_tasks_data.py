@@ -1,0 +1,290 @@
+"""The task data: the real file is valid and complete; each broken edit gives a precise message.
+
+Every error case starts from the valid minimal fixture, makes one edit a contributor might make,
+and checks that the message names the file, the line and the data path, and says what is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comparison_site.cookbook import load_tasks
+from comparison_site.cookbook.load import DEFAULT_SCHEMA
+from comparison_site.errors import DataError
+
+from .conftest import MINIMAL_TASKS, ROOT
+
+BASE = MINIMAL_TASKS.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str | tuple[str, int]) -> int:
+    """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""
+    needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+# (case id, text to replace, replacement, needle locating the expected line, expected path, words)
+CASES = [
+    (
+        "unknown-related-task",
+        "related: [json-crud-api]",
+        "related: [json-crud-apy]",
+        "related:",
+        "tasks[0].related[0]",
+        "unknown task 'json-crud-apy'",
+    ),
+    (
+        "duplicate-task-id",
+        "  - id: json-crud-api",
+        "  - id: hello-world",
+        ("  - id: hello-world", 2),
+        "tasks[1].id",
+        "duplicate task id 'hello-world'",
+    ),
+    (
+        "missing-snippet-file",
+        "app: snippets/flask/hello_world.py",
+        "app: snippets/flask/hello_wrld.py",
+        "hello_wrld.py",
+        "tasks[0].flask.app",
+        "file snippets/flask/hello_wrld.py does not exist",
+    ),
+    (
+        "missing-test-file",
+        "test: snippets/express/test/hello-world.test.js",
+        "test: snippets/express/test/nope.test.js",
+        "nope.test.js",
+        "tasks[0].express.test",
+        "does not exist",
+    ),
+    (
+        "flask-file-in-express-folder",
+        "app: snippets/flask/json_crud_api.py",
+        "app: snippets/express/json-crud-api.js",
+        ("app: snippets/express/json-crud-api.js", 1),
+        "tasks[1].flask.app",
+        "is not under snippets/flask/",
+    ),
+    (
+        "path-escapes-repository",
+        "app: snippets/flask/hello_world.py",
+        "app: ../secrets.py",
+        "../secrets.py",
+        "tasks[0].flask.app",
+        "does not have the expected form",
+    ),
+    (
+        "step-without-method",
+        "request: {method: GET, path: /}",
+        "request: {path: /}",
+        "request: {path: /}",
+        "tasks[0].contract[0].request",
+        "missing required field 'method'",
+    ),
+    (
+        "step-with-unknown-method",
+        "request: {method: GET, path: /}",
+        "request: {method: FETCH, path: /}",
+        "FETCH",
+        "tasks[0].contract[0].request.method",
+        "expected one of",
+    ),
+    (
+        "status-as-text",
+        "expect: {status: 200, body_contains: [Hello]}",
+        "expect: {status: ok}",
+        "status: ok",
+        "tasks[0].contract[0].expect.status",
+        "expected a whole number",
+    ),
+    (
+        "misspelt-expectation",
+        "expect: {status: 200, body_contains: [Hello]}",
+        "expect: {status: 200, body_contain: [Hello]}",
+        "body_contain:",
+        "tasks[0].contract[0].expect.body_contain",
+        "unknown field(s) 'body_contain'",
+    ),
+    (
+        "two-bodies",
+        "request: {method: POST, path: /items, json: {name: Write docs}}",
+        "request: {method: POST, path: /items, json: {name: Write docs}, form: {name: x}}",
+        "form: {name: x}",
+        "tasks[1].contract[0].request.form",
+        "at most one body",
+    ),
+    (
+        "variable-before-capture",
+        "        capture:\n          item_id: {json: id}\n",
+        "",
+        'path: "/items/{item_id}"',
+        "tasks[1].contract[1].request.path",
+        "uses {item_id} before any step captures it",
+    ),
+    (
+        "bad-regular-expression",
+        'headers_match: {Content-Type: "application/json.*"}',
+        'headers_match: {Content-Type: "application/(json"}',
+        "application/(json",
+        "tasks[1].contract[1].expect.headers_match.Content-Type",
+        "invalid regular expression",
+    ),
+    (
+        "path-without-slash",
+        "request: {method: GET, path: /}",
+        "request: {method: GET, path: items}",
+        "path: items",
+        "tasks[0].contract[0].request.path",
+        "does not have the expected form",
+    ),
+    (
+        "id-not-kebab-case",
+        "  - id: hello-world",
+        "  - id: Hello_World",
+        "Hello_World",
+        "tasks[0].id",
+        "does not have the expected form",
+    ),
+    ("note-kind-unknown", "      - kind: tip", "      - kind: hint", "kind: hint", "tasks[1].notes[0].kind", "expected one of"),
+    (
+        "source-url-not-http",
+        "url: https://flask.palletsprojects.com/en/stable/quickstart/",
+        "url: javascript:alert(1)",
+        "javascript:alert(1)",
+        "tasks[0].notes[0].sources[0].url",
+        "does not have the expected form",
+    ),
+    (
+        "unknown-env-placeholder",
+        '"{tmpdir}/db.sqlite3"',
+        '"{tempdir}/db.sqlite3"',
+        "tempdir",
+        "tasks[0].env.DATABASE_PATH",
+        "unknown placeholder {tempdir}",
+    ),
+    (
+        "no-steps",
+        "    contract:\n      - step: Root answers\n        request: {method: GET, path: /}\n"
+        "        expect: {status: 200, body_contains: [Hello]}\n",
+        "    contract: []\n",
+        "contract: []",
+        "tasks[0].contract",
+        "at least 1 item",
+    ),
+    (
+        "unknown-top-level-key",
+        "schema_version: 1\n",
+        "schema_version: 1\nrecipes: []\n",
+        "recipes:",
+        "recipes",
+        "unknown field(s) 'recipes'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement", "needle", "path", "words"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_broken_file_names_file_line_and_path(scratch_repo: Path, text, replacement, needle, path, words):
+    assert text in BASE, f"the fixture no longer contains {text!r}"
+    broken = BASE.replace(text, replacement, 1)
+    data_file = scratch_repo / "data" / "tasks.yaml"
+    data_file.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_tasks(data_file, DEFAULT_SCHEMA, root=scratch_repo)
+    message = str(caught.value)
+    expected_start = f"{data_file}:{line_of(broken, needle)}:"
+    matching = [line for line in message.splitlines() if line.startswith(expected_start) and f": {path}: " in line]
+    assert matching, f"expected a problem at {expected_start} for {path}; got:\n{message}"
+    assert any(words in line for line in matching), f"expected {words!r} in:\n{message}"
+
+
+def test_malformed_yaml_names_the_line(scratch_repo: Path):
+    data_file = scratch_repo / "data" / "tasks.yaml"
+    broken = BASE.replace("    title: Hello world\n", "    title: Hello world\n   summary: misindented\n", 1)
+    data_file.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_tasks(data_file, DEFAULT_SCHEMA, root=scratch_repo)
+    assert f"{data_file}:{line_of(broken, 'misindented')}:" in str(caught.value)
+    assert "malformed YAML" in str(caught.value)
+
+
+def test_minimal_fixture_is_valid(scratch_repo: Path):
+    book = load_tasks(scratch_repo / "data" / "tasks.yaml", DEFAULT_SCHEMA, root=scratch_repo)
+    assert book.ids == ("hello-world", "json-crud-api")
+    assert book.get("json-crud-api").steps[0].capture["item_id"].json_path == "id"
+
+
+def test_real_data_has_every_required_task(book):
+    assert len(book.tasks) >= 16
+    assert BASE.startswith("# yaml-language-server: $schema=")
+    real = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    assert real.splitlines()[0] == "# yaml-language-server: $schema=./tasks.schema.json"
+    wanted = {
+        "hello-world",
+        "routing-parameters",
+        "json-crud-api",
+        "body-validation",
+        "middleware-hooks",
+        "error-handling",
+        "modular-app",
+        "static-files",
+        "html-templates",
+        "cookies-sessions",
+        "token-authentication",
+        "cross-origin-requests",
+        "file-upload",
+        "sqlite-database",
+        "streaming-events",
+        "environment-config",
+        "testing-with-test-clients",
+        "production-server",
+    }
+    assert wanted <= set(book.ids)
+
+
+def test_every_snippet_app_belongs_to_a_task(book):
+    """No orphans: every runnable file under snippets/ is shown by some task."""
+    shown = {
+        path for task in book.tasks for framework in ("flask", "express") for path in task.implementation(framework).shown_files
+    }
+    candidates = [p for p in (ROOT / "snippets" / "flask").rglob("*.py") if p.name != "__init__.py" and p.name != "conftest.py"]
+    candidates += [p for p in (ROOT / "snippets" / "express").rglob("*.js") if "node_modules" not in p.parts]
+    orphans = sorted(
+        str(p.relative_to(ROOT)) for p in candidates if str(p.relative_to(ROOT)) not in shown and p.name != "gunicorn.conf.py"
+    )
+    assert not orphans, f"snippet files no task shows: {orphans}"
+
+
+def test_every_note_that_states_a_difference_has_a_source(book):
+    unsourced = [
+        f"{task.id}: {note.text[:60]}"
+        for task in book.tasks
+        for note in task.notes
+        if note.kind == "difference" and not note.sources
+    ]
+    assert not unsourced
+
+
+def test_schema_describes_every_field():
+    import json
+
+    schema = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    missing = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                if "description" not in child:
+                    missing.append(f"{where}.{name}")
+            for key, child in node.items():
+                walk(child, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{where}[{index}]")
+
+    walk(schema, "$")
+    assert not missing, f"fields without a description: {missing}"
