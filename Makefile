@@ -12,18 +12,19 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build validate lint check stale test bench-build clean
+.PHONY: help install serve build validate lint check stale test bench bench-quick bench-build clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt pyproject.toml package-lock.json snippets/express/package-lock.json
+$(STAMP): requirements.txt pyproject.toml package-lock.json snippets/express/package-lock.json bench/apps/package-lock.json
 	@scripts/check-system.sh python3 node npm
 	@test -x $(PY) || python3 -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	npm ci --no-audit --no-fund --loglevel=error
 	npm ci --prefix snippets/express --no-audit --no-fund --loglevel=error
+	npm ci --prefix bench/apps --no-audit --no-fund --loglevel=error
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the pinned dependencies
@@ -48,6 +49,14 @@ stale: install ## entries not re-verified for a year; frameworks behind their ne
 
 test: install ## run the whole test suite
 	$(PY) -m pytest
+
+bench: install ## measure Flask vs Express over loopback with wrk (~8 min); writes data/benchmarks.yaml
+	@scripts/check-system.sh wrk
+	$(PY) -m bench.run
+
+bench-quick: install ## a short run (<1 min) that proves the harness works; writes artifacts/
+	@scripts/check-system.sh wrk
+	$(PY) -m bench.run --quick
 
 bench-build: install ## print build times: the site, plain Markdown of the same pages, 10x data
 	$(PY) scripts/bench_build.py

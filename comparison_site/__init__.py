@@ -7,12 +7,19 @@ Data flows one way: load -> validate -> model -> render -> page.
 
 from __future__ import annotations
 
-from .site_context import comparison_for_site, cookbook_for_site, load_schema, site_links
+from .site_context import (
+    benchmarks_for_site,
+    comparison_for_site,
+    cookbook_for_site,
+    load_schema,
+    measurements_for_site,
+    site_links,
+)
 
 
 def define_env(env) -> None:
-    from . import cookbook
-    from .render import comparison, entries, framework, home, schema_reference, sources
+    from . import benchmarks, cookbook
+    from .render import comparison, entries, framework, home, pages, schema_reference, sources
 
     config = env.conf
     data = comparison_for_site()  # raises before any page is rendered if the data is broken
@@ -29,11 +36,16 @@ def define_env(env) -> None:
         "choose_when": lambda: home.render_choose_when(comparison_for_site()),
         "versions_verified": lambda: home.render_versions(comparison_for_site()),
         "framework_list": lambda: home.render_framework_list(comparison_for_site()),
-        "comparison_tables": lambda: comparison.render_comparison(comparison_for_site(), links, task_titles()),
+        "comparison_tables": lambda: comparison.render_comparison(
+            comparison_for_site(), links, task_titles(), measurements_for_site(pages.BENCHMARKS)),
         "framework_page": lambda framework_id: framework.render_framework_page(comparison_for_site(), framework_id, links),
         "use_cases": lambda: entries.render_use_cases(comparison_for_site(), links),
         "faq": lambda: entries.render_faq(comparison_for_site(), links),
-        "claims_checked": lambda: entries.render_claims(comparison_for_site(), links),
+        "claims_checked": lambda: entries.render_claims(
+            comparison_for_site(), links, measurements_for_site(pages.BENCHMARKS)),
+        # The raw results are published as data/benchmarks.yaml (see mkdocs_hooks.published_files).
+        "benchmarks_page": lambda: benchmarks.render_benchmarks_page(benchmarks_for_site()),
+        "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
         "sources_index": lambda: sources.render_sources(comparison_for_site()),
         "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id),
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from comparison_site.inline import html_text
-from comparison_site.load import DEFAULT_SCHEMA
+from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
 from comparison_site.render import pages
 from comparison_site.site_context import comparison_for_site, cookbook_for_site
 
@@ -46,24 +46,22 @@ def on_files(files, config):
     pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
     for task in cookbook_for_site().tasks:
         pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
-    for path, content in pages_to_generate.items():
+    for path, content in {**pages_to_generate, **published_files()}.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
     return files
 
 
-# Where the data is published with the site, for others to reuse.
-PUBLISHED_DATA = "data/comparison.json"
-PUBLISHED_SCHEMA = "data/comparison.schema.json"
-
-
-def on_post_build(config):
-    """Publish the validated data as JSON, with its schema, beside the pages."""
-    folder = Path(config["site_dir"])
-    (folder / PUBLISHED_DATA).parent.mkdir(parents=True, exist_ok=True)
-    data = comparison_for_site().raw
-    (folder / PUBLISHED_DATA).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / PUBLISHED_SCHEMA).write_bytes(DEFAULT_SCHEMA.read_bytes())
+# Data files published with the site for reuse, as files MkDocs knows about (so Markdown links
+# to them are checked by the strict build): site path -> content.
+def published_files() -> dict[str, bytes]:
+    comparison = comparison_for_site()
+    return {
+        "data/comparison.json": (json.dumps(comparison.raw, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        "data/comparison.schema.json": DEFAULT_SCHEMA.read_bytes(),
+        "data/benchmarks.yaml": (PROJECT_ROOT / "data/benchmarks.yaml").read_bytes(),
+        "data/benchmarks.schema.json": (PROJECT_ROOT / "data/benchmarks.schema.json").read_bytes(),
+    }
 
 
 # `make bench-build` compares the build with and without the generator. It sets this variable

@@ -65,6 +65,7 @@ class Criterion:
     depends_on: str | None = None
     last_verified: str | None = None
     cookbook: tuple[str, ...] = ()  # ids of cookbook tasks that show this criterion in code
+    measured: tuple[str, ...] = ()  # ids of benchmark scenarios that measure it
     line: int = 0
 
 
@@ -114,6 +115,7 @@ class Claim:
     explanation: str
     sources: tuple[Source, ...]
     last_verified: str | None = None
+    measured: tuple[str, ...] = ()  # ids of benchmark scenarios that test it
     line: int = 0
 
 
@@ -159,8 +161,9 @@ def build_comparison(document: YamlDocument) -> Comparison:
     categories = tuple(Category(**c) for c in data["categories"])
     criteria = tuple(
         Criterion(
-            **{k: v for k, v in c.items() if k not in ("values", "cookbook")},
+            **{k: v for k, v in c.items() if k not in ("values", "cookbook", "measured")},
             cookbook=tuple(c.get("cookbook", ())),
+            measured=tuple(c.get("measured", ())),
             values={fid: Value(v["summary"], sources(v["sources"]), v.get("details")) for fid, v in c["values"].items()},
             line=line(("criteria", i)),
         )
@@ -181,7 +184,8 @@ def build_comparison(document: YamlDocument) -> Comparison:
         FaqEntry(**{**q, "sources": sources(q["sources"])}, line=line(("faq", i))) for i, q in enumerate(data["faq"])
     )
     claims = tuple(
-        Claim(**{**c, "sources": sources(c["sources"])}, line=line(("claims", i))) for i, c in enumerate(data["claims"])
+        Claim(**{**c, "sources": sources(c["sources"]), "measured": tuple(c.get("measured", ()))}, line=line(("claims", i)))
+        for i, c in enumerate(data["claims"])
     )
     return Comparison(document.file, data["last_verified"], frameworks, categories, criteria, points,
                       use_cases, faq, claims, raw=data)

@@ -34,9 +34,54 @@ def comparison_for_site() -> Comparison:
     try:
         comparison = load_comparison(data_path())
         check_cookbook_references(comparison, cookbook_for_site_unchecked())
+        check_benchmark_references(comparison, benchmarks_for_site_unchecked())
         return comparison
     except DataError as error:
         raise _as_build_error(error) from None
+
+
+_benchmarks_cache: dict[int, object] = {}
+
+
+def benchmarks_for_site_unchecked():
+    """The measured results, loaded once per version of data/benchmarks.yaml."""
+    from .benchmarks import DEFAULT_RESULTS_PATH, load_benchmark_results
+
+    key = Path(DEFAULT_RESULTS_PATH).stat().st_mtime_ns
+    if key not in _benchmarks_cache:
+        _benchmarks_cache.clear()
+        _benchmarks_cache[key] = load_benchmark_results(DEFAULT_RESULTS_PATH)
+    return _benchmarks_cache[key]
+
+
+def benchmarks_for_site():
+    try:
+        return benchmarks_for_site_unchecked()
+    except DataError as error:
+        raise _as_build_error(error) from None
+
+
+def measurements_for_site(page: str) -> dict[str, str]:
+    """Scenario id -> one sentence citing its measured medians, linking to `page` (the benchmarks page)."""
+    from .benchmarks import measured_summary
+
+    results = benchmarks_for_site()
+    return {scenario.id: measured_summary(results, scenario.id, page) for scenario in results.scenarios}
+
+
+def check_benchmark_references(comparison: Comparison, results) -> None:
+    """Criteria and claims may cite benchmark scenarios; each must exist in the results."""
+    known = {scenario.id for scenario in results.scenarios}
+    entries = [("criteria", c) for c in comparison.criteria] + [("claims", c) for c in comparison.claims]
+    problems = [
+        DataProblem(comparison.file, entry.line, 1, f"{kind} (id {entry.id}).measured",
+                    f"unknown benchmark scenario '{scenario}'", f"use one of: {', '.join(sorted(known))}")
+        for kind, entry in entries
+        for scenario in entry.measured
+        if scenario not in known
+    ]
+    if problems:
+        raise DataError(problems)
 
 
 _cookbook_cache: dict[int, object] = {}

@@ -111,3 +111,14 @@ def test_broken_data_fails_the_build_before_anything_is_written(tmp_path):
     assert result.returncode != 0
     assert f"{broken}:" in result.stderr and "(YAML syntax)" in result.stderr
     assert not (site / "index.html").exists()
+
+
+def test_measured_criteria_and_claims_cite_the_benchmark_scenarios(built_site):
+    data = load_comparison(REAL_DATA)
+    for page_path, entries in [("comparison/index.html", data.criteria), ("claims-checked/index.html", data.claims)]:
+        hrefs = [a.get("href", "") for tag, a in parse(built_site / page_path).tags if tag == "a"]
+        cited = {scenario for entry in entries for scenario in entry.measured}
+        assert cited, page_path
+        for scenario in cited:
+            assert any(h.endswith(f"benchmarks/#scenario-{scenario}") for h in hrefs), (page_path, scenario)
+    assert (built_site / "data/benchmarks.yaml").read_bytes() == (REAL_DATA.parent / "benchmarks.yaml").read_bytes()

@@ -8,8 +8,9 @@ a <title> and a <desc> (read by screen readers) that state every value shown.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+
+from ..inline import html_text
 
 WIDTH = 720
 LABEL_WIDTH = 250
@@ -42,7 +43,8 @@ class Series:
 
 
 def _escape(text: str) -> str:
-    return html.escape(str(text), quote=True)
+    # Braces become entities as well: a page's Jinja/macro layer must never see `{{` from data.
+    return html_text(text)
 
 
 def _nice_maximum(value: float) -> float:
@@ -135,7 +137,7 @@ def grouped_bar_chart_svg(chart_id: str, title: str, description: str, categorie
 
     parts = _svg_open(chart_id, height, title, description)
     x = LABEL_WIDTH
-    for item, opacity in zip(series, opacities):
+    for item, opacity in zip(series, opacities, strict=True):
         parts.append(f'<rect x="{x}" y="{TOP}" width="14" height="14" fill="currentColor" fill-opacity="{opacity:.2f}"/>')
         parts.append(f'<text x="{x + 20}" y="{TOP + 12}">{_escape(item.name)}</text>')
         x += 30 + 8 * len(item.name)
@@ -143,7 +145,7 @@ def grouped_bar_chart_svg(chart_id: str, title: str, description: str, categorie
         group_top = TOP + legend_height + group * group_height
         parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{group_top + group_height / 2:.1f}" text-anchor="end">'
                      f'{_escape(category)}</text>')
-        for index, (item, opacity) in enumerate(zip(series, opacities)):
+        for index, (item, opacity) in enumerate(zip(series, opacities, strict=True)):
             y = group_top + index * ROW + (ROW - BAR) / 2
             value = item.values[group]
             if value is None:

@@ -66,6 +66,7 @@ class Run:
     status: str  # "ok", "errors" or "failed"
     problem: str = ""
     port: int = 0
+    settle_seconds: float = 0.0
     command: str = ""
     requests: int = 0
     duration_seconds: float = 0.0

@@ -7,9 +7,7 @@ unit conversion); nothing is typed by hand.
 
 from __future__ import annotations
 
-import html
-
-from ..inline import plain_text, safe_inline
+from ..inline import html_text, plain_text, safe_inline
 from . import formatting as fmt
 from .charts import Bar, Series, bar_chart_svg, grouped_bar_chart_svg
 from .model import BenchmarkResults, Cell
@@ -115,13 +113,13 @@ def _at_a_glance(results: BenchmarkResults) -> str:
 
 
 def _configurations(results: BenchmarkResults) -> str:
-    rows = [_row([plain_text(c.label), plain_text(c.framework.capitalize()), safe_inline(f"`{c.command}`"),
+    rows = [_row([plain_text(c.label), safe_inline(f"`{c.command}`"),
                   safe_inline(c.description)]) for c in results.configurations]
     return "\n".join([
         "## Configurations {#benchmarks-configurations}", "",
         ("Each server runs its app from `bench/apps` with the command shown (the harness fills in a free port "
         f"on {results.settings['host']})."), "",
-        _header_row(["Configuration", "Framework", "Command", "What it is"]), *rows,
+        _header_row(["Configuration", "Command", "What it is"]), *rows,
     ])
 
 
@@ -210,7 +208,7 @@ def _bar_chart(results: BenchmarkResults, scenario_id: str, bars: list[Bar]) -> 
 
 def _figure(svg: str, caption: str) -> str:
     # One line, no blank lines: Markdown passes a block-level HTML element through untouched.
-    return f'<figure class="bench-figure">{svg}<figcaption>{html.escape(caption)}</figcaption></figure>'
+    return f'<figure class="bench-figure">{svg}<figcaption>{html_text(caption)}</figcaption></figure>'
 
 
 def _sweep_section(results: BenchmarkResults, group: str, members: list) -> str:
@@ -240,16 +238,20 @@ def _sweep_section(results: BenchmarkResults, group: str, members: list) -> str:
 
 def _method(results: BenchmarkResults) -> str:
     settings = results.settings
+    load = ", ".join(str(value) for value in results.load_average_at_start)
     return "\n".join([
         "## Method {#benchmarks-method}", "",
         (f"- **Load generator:** wrk {plain_text(results.versions.get('wrk', ''))}, run as "
         f"`{settings['wrk_command']}`. wrk stops after the duration; a request unanswered after "
         f"{fmt.count(settings['wrk_timeout_seconds'])} s counts as a timeout. wrk uses "
-        f"{fmt.count(settings['wrk_threads'])} thread(s) and shares the machine's "
+        f"{_plural(settings['wrk_threads'], 'thread')} and shares the machine's "
         f"{fmt.count(results.machine.logical_cpus)} logical CPUs with the servers, as on any single-machine "
         "benchmark."),
-        (f"- **Runs:** every configuration in every scenario, {fmt.count(settings['repeats'])} times. Before each "
-        f"measured run, {fmt.count(settings['warmup_seconds'])} s of unrecorded load warms the server up. Each "
+        (f"- **Runs:** every configuration in every scenario, {_plural(settings['repeats'], 'time')}. Before each "
+        f"measured run, {fmt.count(settings['warmup_seconds'])} s of unrecorded load (at most "
+        f"{fmt.count(settings['warmup_max_connections'])} connections) warms the server up; then the harness waits "
+        "until the server answers a health check, so connections still queued from the warm-up or the previous "
+        "scenario do not spill into the measurement. Each "
         "repeat alternates Flask and Express configurations, and every other repeat runs them in reverse order, "
         "so a drift of the machine affects both frameworks."),
         (f"- **Servers:** started and stopped by the harness, listening on {settings['host']} only, each in its own process "
@@ -268,8 +270,8 @@ def _method(results: BenchmarkResults) -> str:
         f"responses. A run with errors is kept and marked {WARNING_MARK}; a run that produced no valid "
         "measurement (server failed to start or died, wrk failed) is listed under its table and left out of "
         "the median."),
-        (f"- **Load on the machine:** the load average was {', '.join(str(value) for value in results.load_average_at_start)} "
-        f"(one-, five- and fifteen-minute averages) when the harness started; the run took {fmt.count(round(results.duration_seconds))} s."),
+        (f"- **Load on the machine:** the load average was {load} (one-, five- and fifteen-minute averages) "
+         f"when the harness started; the run took {fmt.count(round(results.duration_seconds))} s."),
     ])
 
 
@@ -299,8 +301,8 @@ def _reproduce(results: BenchmarkResults, raw_data_link: str, schema_link: str) 
         "make bench          # full run, results in data/benchmarks.yaml",
         "make bench-quick    # a short smoke run that checks the harness works",
         "```", "",
-        ("`make bench` installs nothing by itself: it expects the Python packages of the project and "
-        "`npm ci --prefix bench/apps` (Express pinned in `bench/apps/package-lock.json`). It runs "
+        ("`make bench` first installs the pinned Python packages and, with `npm ci --prefix bench/apps`, the "
+        "Express version locked in `bench/apps/package-lock.json`. It then runs "
         f"`{results.settings['harness_command'].replace(' --quick', '')}`, which starts every server, loads it with wrk, "
         "stops it, and writes every run's raw figures with the machine description and versions. Expect "
         "different absolute numbers on your machine and similar ratios."), "",

@@ -25,7 +25,7 @@ def criteria_table(comparison: Comparison, criteria: list[Criterion], link_prefi
 
 
 def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLinks,
-                     task_titles: dict[str, str] | None = None) -> str:
+                     task_titles: dict[str, str] | None = None, measurements: dict[str, str] | None = None) -> str:
     parts = [heading(3, criterion.title, criterion.id)]
     if criterion.depends_on:
         parts.append(f"*Depends on:* {inline(criterion.depends_on)}")
@@ -39,14 +39,17 @@ def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLi
         if value.details:
             text += f" {inline(value.details)}"
         parts.append(text + "<br>\n" + sources_line(value.sources))
+    parts += [(measurements or {})[s] for s in criterion.measured if s in (measurements or {})]
     last_verified = criterion.last_verified or comparison.last_verified
     parts.append(entry_meta(links, criterion.line, last_verified, f"criterion '{criterion.id}'", criterion.basis))
     return "\n\n".join(parts)
 
 
-def render_comparison(comparison: Comparison, links: SiteLinks, task_titles: dict[str, str] | None = None) -> str:
+def render_comparison(comparison: Comparison, links: SiteLinks, task_titles: dict[str, str] | None = None,
+                      measurements: dict[str, str] | None = None) -> str:
     """All categories in data order; a category with no criteria is left out. `task_titles`
-    (cookbook task id -> title) turns each criterion's cookbook ids into links."""
+    (cookbook task id -> title) turns each criterion's cookbook ids into links; `measurements`
+    (benchmark scenario id -> a sentence citing its results) is shown under measured criteria."""
     sections = []
     for category in comparison.categories:
         criteria = comparison.criteria_in(category.id)
@@ -56,6 +59,6 @@ def render_comparison(comparison: Comparison, links: SiteLinks, task_titles: dic
         if category.description:
             section.append(inline(category.description))
         section.append(criteria_table(comparison, criteria))
-        section += [criterion_detail(comparison, c, links, task_titles) for c in criteria]
+        section += [criterion_detail(comparison, c, links, task_titles, measurements) for c in criteria]
         sections.append("\n\n".join(section))
     return "\n\n".join(sections)

@@ -41,8 +41,9 @@ def render_faq(comparison: Comparison, links: SiteLinks) -> str:
     return "\n\n".join(parts)
 
 
-def render_claims(comparison: Comparison, links: SiteLinks) -> str:
-    """A summary table of every claim and its verdict, then the evidence for each."""
+def render_claims(comparison: Comparison, links: SiteLinks, measurements: dict[str, str] | None = None) -> str:
+    """A summary table of every claim and its verdict, then the evidence for each: its sources
+    and, where a benchmark scenario tests it, the measured results (`measurements`)."""
     summary = table(
         ["Claim", "Verdict"],
         [[link(plain_text(c.claim), f"#{c.id}"), verdict_badge(c.verdict)] for c in comparison.claims],
@@ -54,6 +55,7 @@ def render_claims(comparison: Comparison, links: SiteLinks) -> str:
             f"**Verdict:** {verdict_badge(claim.verdict)}",
             inline(claim.explanation),
             sources_line(claim.sources),
+            *[(measurements or {})[s] for s in claim.measured if s in (measurements or {})],
             entry_meta(links, claim.line, claim.last_verified or comparison.last_verified, f"claim '{claim.id}'"),
         ]
     return "\n\n".join(parts)

@@ -8,6 +8,7 @@ USE_CASES = "use-cases.md"
 FAQ = "faq.md"
 CLAIMS = "claims-checked.md"
 SOURCES = "sources.md"
+BENCHMARKS = "benchmarks.md"
 
 
 def framework_page(framework_id: str) -> str:

@@ -1,0 +1,4 @@
+"""Benchmark harness: serves the Flask and Express apps in bench/apps and loads them with wrk.
+
+Run it with `python -m bench.run` (full) or `python -m bench.run --quick`; see bench/README.md.
+"""
