@@ -10,9 +10,10 @@ import json
 import os
 from pathlib import Path
 
-from .errors import DataError, DataProblem
+from .errors import DataError
 from .load import DEFAULT_DATA, DEFAULT_SCHEMA, load_comparison
 from .model import Comparison
+from .references import check_references
 from .render.markdown import SiteLinks
 
 # Tests and benchmarks point the site at other data files with this variable.
@@ -30,35 +31,53 @@ def _as_build_error(error: DataError):
     return PluginError(f"{error}\nNothing was built: fix the data file and run the build again.")
 
 
-def comparison_for_site() -> Comparison:
+_loaded: dict[str, tuple[int, object]] = {}
+
+
+def _load_once(path: Path, loader):
+    """`loader(path)`, reused until the file changes: macros ask for the data many times a build."""
+    mtime = path.stat().st_mtime_ns
+    if _loaded.get(str(path), (None,))[0] != mtime:
+        _loaded[str(path)] = (mtime, loader(path))
+    return _loaded[str(path)][1]
+
+
+def _for_site(load):
+    """Run a loader for the site, turning a DataError into a build error."""
     try:
-        comparison = load_comparison(data_path())
-        check_cookbook_references(comparison, cookbook_for_site_unchecked())
-        check_benchmark_references(comparison, benchmarks_for_site_unchecked())
-        return comparison
+        return load()
     except DataError as error:
         raise _as_build_error(error) from None
 
 
-_benchmarks_cache: dict[int, object] = {}
+def _cookbook():
+    from .cookbook import load_tasks
+
+    return _load_once(TASKS_DATA, load_tasks)
 
 
-def benchmarks_for_site_unchecked():
-    """The measured results, loaded once per version of data/benchmarks.yaml."""
+def _benchmarks():
     from .benchmarks import DEFAULT_RESULTS_PATH, load_benchmark_results
 
-    key = Path(DEFAULT_RESULTS_PATH).stat().st_mtime_ns
-    if key not in _benchmarks_cache:
-        _benchmarks_cache.clear()
-        _benchmarks_cache[key] = load_benchmark_results(DEFAULT_RESULTS_PATH)
-    return _benchmarks_cache[key]
+    return _load_once(Path(DEFAULT_RESULTS_PATH), load_benchmark_results)
+
+
+def _checked_comparison() -> Comparison:
+    comparison = load_comparison(data_path())
+    check_references(comparison, {t.id for t in _cookbook().tasks}, {s.id for s in _benchmarks().scenarios})
+    return comparison
+
+
+def comparison_for_site() -> Comparison:
+    return _for_site(_checked_comparison)
+
+
+def cookbook_for_site():
+    return _for_site(_cookbook)
 
 
 def benchmarks_for_site():
-    try:
-        return benchmarks_for_site_unchecked()
-    except DataError as error:
-        raise _as_build_error(error) from None
+    return _for_site(_benchmarks)
 
 
 def measurements_for_site(page: str) -> dict[str, str]:
@@ -67,56 +86,6 @@ def measurements_for_site(page: str) -> dict[str, str]:
 
     results = benchmarks_for_site()
     return {scenario.id: measured_summary(results, scenario.id, page) for scenario in results.scenarios}
-
-
-def check_benchmark_references(comparison: Comparison, results) -> None:
-    """Criteria and claims may cite benchmark scenarios; each must exist in the results."""
-    known = {scenario.id for scenario in results.scenarios}
-    entries = [("criteria", c) for c in comparison.criteria] + [("claims", c) for c in comparison.claims]
-    problems = [
-        DataProblem(comparison.file, entry.line, 1, f"{kind} (id {entry.id}).measured",
-                    f"unknown benchmark scenario '{scenario}'", f"use one of: {', '.join(sorted(known))}")
-        for kind, entry in entries
-        for scenario in entry.measured
-        if scenario not in known
-    ]
-    if problems:
-        raise DataError(problems)
-
-
-_cookbook_cache: dict[int, object] = {}
-
-
-def cookbook_for_site_unchecked():
-    """The cookbook's task book, loaded once per version of data/tasks.yaml (macros ask often)."""
-    from .cookbook import load_tasks
-
-    key = TASKS_DATA.stat().st_mtime_ns
-    if key not in _cookbook_cache:
-        _cookbook_cache.clear()
-        _cookbook_cache[key] = load_tasks(TASKS_DATA)
-    return _cookbook_cache[key]
-
-
-def cookbook_for_site():
-    try:
-        return cookbook_for_site_unchecked()
-    except DataError as error:
-        raise _as_build_error(error) from None
-
-
-def check_cookbook_references(comparison: Comparison, book) -> None:
-    """Criteria may name cookbook tasks; each must exist in the task data."""
-    known = {task.id for task in book.tasks}
-    problems = [
-        DataProblem(comparison.file, criterion.line, 1, f"criteria (id {criterion.id}).cookbook",
-                    f"unknown cookbook task '{task_id}'", f"use one of: {', '.join(sorted(known))}")
-        for criterion in comparison.criteria
-        for task_id in criterion.cookbook
-        if task_id not in known
-    ]
-    if problems:
-        raise DataError(problems)
 
 
 def site_links(config) -> SiteLinks:

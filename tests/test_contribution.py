@@ -143,19 +143,20 @@ def test_stale_command_works_offline_and_exits_non_zero_when_something_is_stale(
     assert "framework 'express': verified against 5.3.0, newest major release is 6.0.0" in result.stdout
 
 
-def test_a_criterion_naming_an_unknown_cookbook_task_is_reported_with_its_line(tmp_path):
-    from comparison_site.cookbook import load_tasks
+def test_unknown_cookbook_tasks_and_benchmark_scenarios_are_reported_with_their_lines(tmp_path):
     from comparison_site.errors import DataError
-    from comparison_site.site_context import check_cookbook_references
+    from comparison_site.references import check_references
 
     data = copy.deepcopy(load_comparison(MINIMAL).raw)
     data["criteria"][0]["cookbook"] = ["hello-world", "no-such-task"]
+    data["claims"][0]["measured"] = ["io-10", "io-9999"]
     comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
     try:
-        check_cookbook_references(comparison, load_tasks())
+        check_references(comparison, {"hello-world"}, {"io-10"})
     except DataError as error:
-        (problem,) = error.problems
-        assert problem.line == comparison.criteria[0].line
-        assert "unknown cookbook task 'no-such-task'" in problem.message and "hello-world" in problem.hint
+        scenario, task = error.problems  # sorted by line: the fixture writes claims before criteria
+        assert task.line == comparison.criteria[0].line and "unknown cookbook task 'no-such-task'" in task.message
+        assert scenario.line == comparison.claims[0].line and "unknown benchmark scenario 'io-9999'" in scenario.message
+        assert task.hint == "use one of: hello-world"
     else:
-        raise AssertionError("an unknown cookbook task id was accepted")
+        raise AssertionError("unknown references were accepted")

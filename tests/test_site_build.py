@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
 from pathlib import Path
 
 from comparison_site.load import load_comparison
 
-from .conftest import REAL_DATA, build_site
+from .conftest import MKDOCS, REAL_DATA, ROOT, build_site
 from .html_scan import external_loads, parse
 from .third_framework import with_third_framework, write_yaml
 
@@ -122,3 +124,21 @@ def test_measured_criteria_and_claims_cite_the_benchmark_scenarios(built_site):
         for scenario in cited:
             assert any(h.endswith(f"benchmarks/#scenario-{scenario}") for h in hrefs), (page_path, scenario)
     assert (built_site / "data/benchmarks.yaml").read_bytes() == (REAL_DATA.parent / "benchmarks.yaml").read_bytes()
+
+
+def test_a_macro_error_fails_the_build(tmp_path):
+    """on_undefined: strict and on_error_fail: a typo in a page's macro call stops the build."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n{{ quick_tabel() }}\n", encoding="utf-8")
+    # The config must sit in the project root: mkdocs-macros looks for its module beside it.
+    config = ROOT / f"mkdocs.test-{os.getpid()}.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {docs}\nnav: [index.md]\n", encoding="utf-8")
+    try:
+        result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+                                cwd=ROOT, capture_output=True, text=True, timeout=300,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    finally:
+        config.unlink()
+    assert result.returncode != 0
+    assert "quick_tabel" in result.stdout + result.stderr
