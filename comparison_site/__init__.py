@@ -43,7 +43,7 @@ def define_env(env) -> None:
         "faq": lambda: entries.render_faq(comparison_for_site(), links),
         "claims_checked": lambda: entries.render_claims(
             comparison_for_site(), links, measurements_for_site(pages.BENCHMARKS)),
-        # The raw results are published as data/benchmarks.yaml (see mkdocs_hooks.published_files).
+        # The raw results are published as data/benchmarks.yaml (see site_hooks.published_files).
         "benchmarks_page": lambda: benchmarks.render_benchmarks_page(benchmarks_for_site()),
         "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
         "sources_index": lambda: sources.render_sources(comparison_for_site()),

@@ -1,79 +1,51 @@
-"""MkDocs hooks: validate the data before anything is built, and generate one page per framework.
+"""MkDocs entry point for the site's hooks (`hooks:` in mkdocs.yml); the work is done in
+comparison_site.site_hooks.
 
-Framework pages are generated (not committed) so that adding a framework to the YAML adds its
-page and its navigation entry with no code or Markdown to write.
+MkDocs loads this file once per process, but `mkdocs serve` rebuilds in that same process. So
+each build first checks whether the project's Python code changed since it was imported and, if
+it did, forgets those modules: the rebuild then runs the edited code, and live reload covers the
+macro code as well as docs, data and snippets.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import importlib
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
-from comparison_site.inline import html_text
-from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
-from comparison_site.render import pages
-from comparison_site.site_context import comparison_for_site, cookbook_for_site
-
-FRAMEWORKS_NAV_TITLE = "Frameworks"
-COOKBOOK_NAV_TITLE = "Cookbook"
+PACKAGE = "comparison_site"
+PACKAGE_DIR = Path(__file__).resolve().parent
+_code_version: list[float] = []  # newest modification time of the package's code when imported
 
 
-@event_priority(100)  # before the macros plugin, so a broken data file is the first error shown
+def _newest_code_change() -> float:
+    return max(path.stat().st_mtime for path in PACKAGE_DIR.rglob("*.py"))
+
+
+def _forget_modules_if_code_changed() -> None:
+    newest = _newest_code_change()
+    if _code_version and _code_version[0] != newest:
+        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+    _code_version[:] = [newest]
+
+
+def _site_hooks():
+    return importlib.import_module(f"{PACKAGE}.site_hooks")
+
+
+@event_priority(100)  # before the macros plugin, which then imports the fresh code
 def on_config(config):
-    comparison = comparison_for_site()
-    book = cookbook_for_site()
-    # Navigation titles are inserted into the theme's HTML unescaped, so data text is escaped here.
-    generated = {
-        FRAMEWORKS_NAV_TITLE: [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks],
-        COOKBOOK_NAV_TITLE: [{"Overview": pages.COOKBOOK_INDEX}]
-        + [{html_text(t.title): pages.cookbook_task_page(t.id)} for t in book.tasks],
-    }
-    for entry in config["nav"] or []:
-        if isinstance(entry, dict):
-            for title in entry.keys() & generated.keys():
-                entry[title] = generated[title]
-    return config
+    _forget_modules_if_code_changed()
+    return _site_hooks().on_config(config)
 
 
 def on_files(files, config):
-    # Ids are schema-checked to [a-z0-9-], so they are safe inside these macro calls.
-    pages_to_generate = {pages.framework_page(f.id): f'{{{{ framework_page("{f.id}") }}}}\n'
-                         for f in comparison_for_site().frameworks}
-    pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
-    for task in cookbook_for_site().tasks:
-        pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
-    for path, content in {**pages_to_generate, **published_files()}.items():
-        if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=content))
-    return files
-
-
-# Data files published with the site for reuse, as files MkDocs knows about (so Markdown links
-# to them are checked by the strict build): site path -> content.
-def published_files() -> dict[str, bytes]:
-    comparison = comparison_for_site()
-    return {
-        "data/comparison.json": (json.dumps(comparison.raw, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
-        "data/comparison.schema.json": DEFAULT_SCHEMA.read_bytes(),
-        "data/benchmarks.yaml": (PROJECT_ROOT / "data/benchmarks.yaml").read_bytes(),
-        "data/benchmarks.schema.json": (PROJECT_ROOT / "data/benchmarks.schema.json").read_bytes(),
-    }
-
-
-# `make bench-build` compares the build with and without the generator. It sets this variable
-# to collect each page's Markdown after the macros ran, then builds those files without macros.
-DUMP_ENV_VAR = "FVX_DUMP_MARKDOWN"
+    return _site_hooks().on_files(files, config)
 
 
 @event_priority(-100)  # after the macros plugin has rendered the page
 def on_page_markdown(markdown, page, config, files):
-    folder = os.environ.get(DUMP_ENV_VAR)
-    if folder:
-        target = Path(folder) / page.file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    return markdown
+    return _site_hooks().on_page_markdown(markdown, page, config, files)

@@ -1,0 +1,78 @@
+"""The site's MkDocs hooks: validate the data before anything is built, generate one page per
+framework and per cookbook task, and publish the data files.
+
+Generated pages are not committed, so that adding a framework or a task to the data adds its page
+and its navigation entry with no code or Markdown to write. MkDocs calls these through
+mkdocs_hooks.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from comparison_site.inline import html_text
+from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
+from comparison_site.render import pages
+from comparison_site.site_context import comparison_for_site, cookbook_for_site
+
+FRAMEWORKS_NAV_TITLE = "Frameworks"
+COOKBOOK_NAV_TITLE = "Cookbook"
+
+
+def on_config(config):
+    comparison = comparison_for_site()
+    book = cookbook_for_site()
+    # Navigation titles are inserted into the theme's HTML unescaped, so data text is escaped here.
+    generated = {
+        FRAMEWORKS_NAV_TITLE: [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks],
+        COOKBOOK_NAV_TITLE: [{"Overview": pages.COOKBOOK_INDEX}]
+        + [{html_text(t.title): pages.cookbook_task_page(t.id)} for t in book.tasks],
+    }
+    for entry in config["nav"] or []:
+        if isinstance(entry, dict):
+            for title in entry.keys() & generated.keys():
+                entry[title] = generated[title]
+    return config
+
+
+def on_files(files, config):
+    # Ids are schema-checked to [a-z0-9-], so they are safe inside these macro calls.
+    pages_to_generate = {pages.framework_page(f.id): f'{{{{ framework_page("{f.id}") }}}}\n'
+                         for f in comparison_for_site().frameworks}
+    pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
+    for task in cookbook_for_site().tasks:
+        pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
+    for path, content in {**pages_to_generate, **published_files()}.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
+    return files
+
+
+# Data files published with the site for reuse, as files MkDocs knows about (so Markdown links
+# to them are checked by the strict build): site path -> content.
+def published_files() -> dict[str, bytes]:
+    comparison = comparison_for_site()
+    return {
+        "data/comparison.json": (json.dumps(comparison.raw, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        "data/comparison.schema.json": DEFAULT_SCHEMA.read_bytes(),
+        "data/benchmarks.yaml": (PROJECT_ROOT / "data/benchmarks.yaml").read_bytes(),
+        "data/benchmarks.schema.json": (PROJECT_ROOT / "data/benchmarks.schema.json").read_bytes(),
+    }
+
+
+# `make bench-build` compares the build with and without the generator. It sets this variable
+# to collect each page's Markdown after the macros ran, then builds those files without macros.
+DUMP_ENV_VAR = "FVX_DUMP_MARKDOWN"
+
+
+def on_page_markdown(markdown, page, config, files):
+    folder = os.environ.get(DUMP_ENV_VAR)
+    if folder:
+        target = Path(folder) / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return markdown
