@@ -70,7 +70,6 @@ clean: ## remove build output (keeps .venv)
 .PHONY: pdf offline
 
 pdf: install ## writes dist/flask-vs-express.pdf (the whole site: cover, contents, every page)
-	@scripts/check-system.sh chromium
 	$(PY) tools/export_pdf.py --output dist/flask-vs-express.pdf
 
 offline: install ## builds dist/offline/ that works from file:// (pages, navigation, search, tabs)
