@@ -108,7 +108,7 @@ def _to_plain(node: yaml.Node, path: tuple, document: YamlDocument):
                 line, column = _position(key_node)
                 first_line = document.locations[child_path][0]
                 document.problems.append(DataProblem(
-                    document.file, line, column, "(YAML syntax)",
+                    document.file, line, column, format_path(child_path),
                     f"malformed YAML: duplicate key '{key}' (first used on line {first_line})",
                     "each key may appear once per mapping: remove or rename one of them"))
                 continue

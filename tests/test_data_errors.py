@@ -56,7 +56,7 @@ CASES = [
      "    sources: Django FAQ\n", "sources: Django FAQ", "claims[0].sources", "expected a list"),
     ("duplicate-pro-con-id", "      - id: no-orm\n", "      - id: small-core\n", ("      - id: small-core", 2), "pros_and_cons.flask.cons[0].id",
      "duplicate pro/con id 'small-core'"),
-    ("duplicate-key", "    licence: MIT\n", "    licence: MIT\n    licence: ISC\n", "licence: ISC", "(YAML syntax)", "duplicate key"),
+    ("duplicate-key", "    licence: MIT\n", "    licence: MIT\n    licence: ISC\n", "licence: ISC", "frameworks[1].licence", "duplicate key"),
     ("tab-indentation", "    creator: TJ Holowaychuk\n", "\tcreator: TJ Holowaychuk\n", "\tcreator", "(YAML syntax)", "tab"),
 ]
 
