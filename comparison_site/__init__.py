@@ -46,7 +46,8 @@ def define_env(env) -> None:
         # The raw results are published as data/benchmarks.yaml (see site_hooks.published_files).
         "benchmarks_page": lambda: benchmarks.render_benchmarks_page(benchmarks_for_site()),
         "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
-        "sources_index": lambda: sources.render_sources(comparison_for_site()),
+        "sources_index": lambda: sources.render_sources(
+            comparison_for_site(), sources.cookbook_citations(cookbook_for_site())),
         "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id),
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
         "schema_reference": lambda: schema_reference.render_schema_reference(load_schema()),

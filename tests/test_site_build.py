@@ -142,3 +142,13 @@ def test_a_macro_error_fails_the_build(tmp_path):
         config.unlink()
     assert result.returncode != 0
     assert "quick_tabel" in result.stdout + result.stderr
+
+
+def test_sources_page_includes_the_cookbook_citations(built_site):
+    from comparison_site.cookbook import load_tasks
+
+    hrefs = {attrs.get("href") for tag, attrs in parse(built_site / "sources/index.html").tags if tag == "a"}
+    book = load_tasks()
+    cited = {s.url for task in book.tasks for note in task.notes for s in note.sources}
+    assert cited and cited <= hrefs
+    assert any(h and h.startswith("../cookbook/") and h.endswith("-notes") for h in hrefs)

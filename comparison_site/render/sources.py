@@ -39,10 +39,17 @@ def citations(comparison: Comparison) -> list[Citation]:
     return found
 
 
-def render_sources(comparison: Comparison) -> str:
-    """One entry per distinct URL, sorted by title, listing each place that cites it."""
+def cookbook_citations(book) -> list[Citation]:
+    """Sources cited by the cookbook's task notes, pointing at each task's notes section."""
+    return [Citation(source, f"Cookbook › {task.title}", f"{pages.cookbook_task_page(task.id)}#{task.id}-notes")
+            for task in book.tasks for note in task.notes for source in note.sources]
+
+
+def render_sources(comparison: Comparison, extra: list[Citation] = ()) -> str:
+    """One entry per distinct URL, sorted by title, listing each place that cites it (the
+    comparison data's citations, then `extra` ones such as the cookbook's)."""
     by_url: dict[str, list[Citation]] = defaultdict(list)
-    for citation in citations(comparison):
+    for citation in [*citations(comparison), *extra]:
         by_url[citation.source.url].append(citation)
     entries = sorted(by_url.values(), key=lambda cs: (cs[0].source.title.lower(), cs[0].source.url))
     lines = [f"{len(entries)} distinct sources, cited {sum(map(len, entries))} times.", ""]
