@@ -50,7 +50,8 @@ def define_env(env) -> None:
             comparison_for_site(), sources.cookbook_citations(cookbook_for_site())),
         "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id),
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
-        "schema_reference": lambda: schema_reference.render_schema_reference(load_schema()),
+        "schema_reference": lambda: schema_reference.render_schema_reference(
+            load_schema(), schema_reference.samples_from_data(comparison_for_site().raw)),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -58,8 +58,13 @@ def test_every_schema_field_has_a_description():
         assert definition.get("description"), f"$defs.{name} has no description"
 
 
-def test_schema_reference_documents_every_field():
-    page = render_schema_reference(SCHEMA)
+def test_schema_reference_documents_every_field_with_an_example():
+    from comparison_site.render.schema_reference import samples_from_data
+
+    page = render_schema_reference(SCHEMA, samples_from_data(load_comparison(REAL_DATA).raw))
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    assert rows and all(line.rsplit("|", 2)[-2].strip() for line in rows), "a field has no example"
+    assert '| `name` | text | yes | Display name \\(e.g. \'Flask\'\\). | `"Flask"` |' in page
     objects = [SCHEMA] + [d for d in SCHEMA["$defs"].values() if d.get("type") == "object"]
     for definition in objects:
         for name in definition.get("properties", {}):

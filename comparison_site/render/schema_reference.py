@@ -39,14 +39,25 @@ def _type_of(schema: dict, defs: dict) -> str:
     return str(kind)
 
 
-def _example(schema: dict, defs: dict) -> str:
-    """The field's own example, or its referenced type's, as compact JSON in a code span."""
+EXAMPLE_LENGTH = 60
+
+
+def _example(name: str, schema: dict, defs: dict, samples: list[dict]) -> str:
+    """An example for a field: the schema's own, else the value in the first data entry that has
+    the field (so examples are real and cannot drift), else the referenced type's example."""
     examples = schema.get("examples")
+    if not examples:
+        examples = [sample[name] for sample in samples if name in sample][:1]
     if not examples and "$ref" in schema:
         examples = defs.get(schema["$ref"].rsplit("/", 1)[-1], {}).get("examples")
     if not examples:
-        return ""
-    return "`" + json.dumps(examples[0], ensure_ascii=False) + "`"
+        item = schema.get("items", {}) if schema.get("type") == "array" else schema
+        target = item.get("$ref", "").rsplit("/", 1)[-1]
+        return f"see [{target}](#{_anchor(target)})" if defs.get(target, {}).get("type") == "object" else ""
+    text = json.dumps(examples[0], ensure_ascii=False)
+    if len(text) > EXAMPLE_LENGTH:
+        text = text[: EXAMPLE_LENGTH - 1] + "…"
+    return "`" + text.replace("`", "'") + "`"
 
 
 def _description(schema: dict, defs: dict) -> str:
@@ -56,11 +67,11 @@ def _description(schema: dict, defs: dict) -> str:
     return safe_inline(text or "")
 
 
-def _object_section(title: str, anchor: str, schema: dict, defs: dict) -> str:
+def _object_section(title: str, anchor: str, schema: dict, defs: dict, samples: list[dict]) -> str:
     required = set(schema.get("required", []))
     rows = [
         [f"`{name}`", _type_of(field, defs), "yes" if name in required else "no",
-         _description(field, defs), _example(field, defs)]
+         _description(field, defs), _example(name, field, defs, samples)]
         for name, field in schema.get("properties", {}).items()
     ]
     parts = [f"## {plain_text(title)} {{#{anchor}}}"]
@@ -70,16 +81,39 @@ def _object_section(title: str, anchor: str, schema: dict, defs: dict) -> str:
     return "\n\n".join(parts)
 
 
-def render_schema_reference(schema: dict) -> str:
+def render_schema_reference(schema: dict, samples: dict[str, list[dict]] | None = None) -> str:
+    """`samples` maps a definition name (e.g. 'criterion') to data entries of that type, from
+    which examples are taken; see `samples_from_data`."""
     defs = schema.get("$defs", {})
-    sections = [_object_section("Top level", "type-top-level", schema, defs)]
+    samples = samples or {}
+    sections = [_object_section("Top level", "type-top-level", schema, defs, samples.get("", []))]
     for name, definition in defs.items():
         if definition.get("type") == "object" and "properties" in definition:
-            sections.append(_object_section(name, _anchor(name), definition, defs))
+            sections.append(_object_section(name, _anchor(name), definition, defs, samples.get(name, [])))
     value_types = [
-        [f"`{name}`", _type_of(definition, defs), _description(definition, defs), _example(definition, defs)]
+        [f"`{name}`", _type_of(definition, defs), _description(definition, defs), _example(name, definition, defs, [])]
         for name, definition in defs.items()
         if definition.get("type") != "object"
     ]
     sections.append("## Value types {#value-types}\n\n" + table(["Name", "Type", "Description", "Example"], value_types))
     return "\n\n".join(sections)
+
+
+def samples_from_data(data: dict) -> dict[str, list[dict]]:
+    """Entries of each schema type in the comparison data, as sources of real examples."""
+    values = [v for c in data["criteria"] for v in c["values"].values()]
+    points = [p for lists in data["pros_and_cons"].values() for kind in ("pros", "cons") for p in lists[kind]]
+    everything = [*data["frameworks"], *data["criteria"], *values, *points, *data["use_cases"], *data["faq"],
+                  *data["claims"]]
+    return {
+        "": [{k: v for k, v in data.items() if not isinstance(v, (list, dict))}],
+        "framework": data["frameworks"],
+        "category": data["categories"],
+        "criterion": data["criteria"],
+        "criterionValue": values,
+        "source": [s for entry in everything for s in entry.get("sources", [])],
+        "point": points,
+        "useCase": data["use_cases"],
+        "faqEntry": data["faq"],
+        "claim": data["claims"],
+    }
