@@ -1,9 +1,9 @@
 """Run a task's HTTP contract against a real server: start the snippet, wait, send the steps, stop.
 
-Used by tests/cookbook/test_contract.py. Pure standard library, so it runs wherever the tests do:
-Flask snippets are served by gunicorn (as in production), Express snippets by node. Every server
-gets an ephemeral port on 127.0.0.1, a bounded start-up wait and a guaranteed stop (its whole
-process group, so gunicorn and cluster workers go too).
+Used by tests/cookbook/test_contract.py. Pure standard library, so it runs wherever the tests do.
+How each framework's snippets are served (e.g. Flask by gunicorn, Express by node) is data: the
+`server` of its entry in data/tasks.yaml. Every server gets an ephemeral port on 127.0.0.1, a
+bounded start-up wait and a guaranteed stop (its whole process group, so workers go too).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from .model import NOT_GIVEN, Expectation, Request, Step, Task
+from .model import NOT_GIVEN, OPTIONS_ITEM, Expectation, Implementation, Request, Step, Task
 
 STARTUP_TIMEOUT = 15.0  # seconds a server may take to answer its first request
 REQUEST_TIMEOUT = 10.0  # seconds for one contract request
@@ -62,37 +62,55 @@ def free_port() -> int:
 
 
 def server_command(task: Task, framework: str, root: Path, port: int, tmpdir: Path) -> ServerCommand:
-    """How to serve one implementation the way a reader would deploy it."""
+    """How to serve one implementation the way a reader would deploy it (its framework's `server`)."""
     implementation = task.implementation(framework)
+    server = implementation.framework.server
+    check_requirements(implementation, root)
     env = dict(os.environ)
     for name in ("FLASK_DEBUG", "NODE_OPTIONS", "WEB_CONCURRENCY"):
         env.pop(name, None)  # the contract must not depend on the developer's shell
     env.update({name: value.replace("{tmpdir}", str(tmpdir)) for name, value in task.env.items()})
     env.update({"HOST": "127.0.0.1", "PORT": str(port), "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"})
-    if framework == "flask":
-        flask_root = root / "snippets" / "flask"
-        module = implementation.app[len("snippets/flask/") : -len(".py")].replace("/", ".")
-        argv = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--graceful-timeout",
-            "3",
-            "--no-control-socket",
-        ]  # gunicorn 25.1+ otherwise shares one socket path in $HOME
-        if implementation.gunicorn_config:
-            argv += ["--config", str(root / implementation.gunicorn_config)]  # its worker count applies
-        else:
-            argv += ["--workers", "1"]  # in-memory examples keep state in one process
-        return ServerCommand(argv + [f"{module}:app"], flask_root, env)
-    node = shutil.which("node")
-    if node is None:
-        raise SnippetStartError("node is not on PATH; install Node.js 20 or newer")
-    if not (root / "snippets" / "express" / "node_modules").is_dir():
-        raise SnippetStartError("snippets/express/node_modules is missing: run `npm ci` in snippets/express")
-    return ServerCommand([node, str(root / implementation.app)], root, env)
+    argv = server_argv(implementation, root, "127.0.0.1", port)
+    return ServerCommand(argv, root / server.cwd, env)
+
+
+def check_requirements(implementation: Implementation, root: Path) -> None:
+    """Fail fast, with the reader's next step, when a program or installed folder is missing."""
+    for requirement in implementation.framework.server.requires:
+        if requirement.program is not None and shutil.which(requirement.program) is None:
+            raise SnippetStartError(f"{requirement.program} is not on PATH; {requirement.hint}")
+        if requirement.folder is not None and not (root / requirement.folder).is_dir():
+            raise SnippetStartError(f"{requirement.folder} is missing: {requirement.hint}")
+
+
+def server_argv(implementation: Implementation, root: Path, host: str, port: int) -> list[str]:
+    """The framework's command template filled in for one implementation."""
+    framework = implementation.framework
+    server = framework.server
+    values = {
+        "python": sys.executable,
+        "host": host,
+        "port": str(port),
+        "root": str(root),
+        "app_file": str(root / implementation.app),
+        "module": framework.module_name(implementation.app),
+    }
+    if implementation.server_config:
+        values["config"] = str(root / implementation.server_config)
+        options = server.config_options or ()
+    else:
+        options = server.default_options
+    argv: list[str] = []
+    for item in server.command:
+        argv += [_fill(option, values) for option in options] if item == OPTIONS_ITEM else [_fill(item, values)]
+    program = shutil.which(argv[0]) if "{" not in server.command[0] else None
+    return [program or argv[0], *argv[1:]]  # a bare program name runs what PATH finds, as a shell would
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    # The loader has checked every placeholder, so each one has a value here.
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
 
 
 class RunningServer:

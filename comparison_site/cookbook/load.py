@@ -1,7 +1,7 @@
 """Load data/tasks.yaml: parse, schema-validate, cross-check against the repository, build the model.
 
 Every problem is a DataProblem naming the file, line and data path, e.g.
-    data/tasks.yaml:212:9: tasks[6].flask.app: file snippets/flask/missing.py does not exist
+    data/tasks.yaml:212:9: tasks[6].implementations.flask.app: file snippets/flask/missing.py does not exist
 """
 
 from __future__ import annotations
@@ -13,14 +13,18 @@ from ..errors import DataError, DataProblem
 from ..schema_check import schema_problems
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import (
-    FRAMEWORKS,
     NOT_GIVEN,
+    OPTIONS_ITEM,
+    SERVER_PLACEHOLDERS,
     Capture,
     Expectation,
     FilePart,
+    Framework,
     Implementation,
     Note,
     Request,
+    Requirement,
+    Server,
     Source,
     Step,
     Task,
@@ -35,11 +39,6 @@ DEFAULT_SCHEMA = PROJECT_ROOT / "data" / "tasks.schema.json"
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 ENV_PLACEHOLDERS = {"tmpdir"}
 BODY_KINDS = ("json", "form", "multipart", "body")
-SNIPPET_RULES = {
-    # framework: (folder every path must be under, suffix of the app file)
-    "flask": ("snippets/flask/", ".py"),
-    "express": ("snippets/express/", ".js"),
-}
 
 
 def display_name(path: Path) -> str:
@@ -75,7 +74,8 @@ def load_tasks(
 
 def cross_check_problems(document: YamlDocument, root: Path) -> list[DataProblem]:
     """Rules JSON Schema cannot express: unique ids, known references, existing files, variables."""
-    problems: list[DataProblem] = []
+    problems = _framework_problems(document)
+    frameworks = {framework["id"]: framework for framework in document.data["frameworks"]}
     tasks = document.data["tasks"]
     seen: dict[str, int] = {}
     for index, task in enumerate(tasks):
@@ -103,27 +103,98 @@ def cross_check_problems(document: YamlDocument, root: Path) -> list[DataProblem
                 )
             elif other == task["id"]:
                 problems.append(document.problem(here + ("related", position), "a task cannot be related to itself"))
-        for framework in FRAMEWORKS:
-            problems += _implementation_problems(document, here + (framework,), framework, task[framework], root)
+        problems += _implementations_problems(document, here + ("implementations",), frameworks, task["implementations"], root)
         problems += _env_problems(document, here, task.get("env", {}))
         problems += _step_problems(document, here, task["contract"])
     return problems
 
 
+def _framework_problems(document) -> list[DataProblem]:
+    """Unique framework ids, and server commands that only use placeholders the harness fills in."""
+    problems: list[DataProblem] = []
+    seen: dict[str, int] = {}
+    for index, framework in enumerate(document.data["frameworks"]):
+        here = ("frameworks", index)
+        if framework["id"] in seen:
+            first = seen[framework["id"]]
+            problems.append(
+                document.problem(
+                    here + ("id",), f"duplicate framework id {framework['id']!r} (first used by frameworks[{first}])"
+                )
+            )
+        seen.setdefault(framework["id"], index)
+        problems += _server_problems(document, here + ("server",), framework["server"])
+    return problems
+
+
+def _server_problems(document, here, server) -> list[DataProblem]:
+    problems = []
+    has_options = OPTIONS_ITEM in server["command"]
+    for key in ("command", "config_options", "default_options"):
+        # {config} only makes sense where a configuration file was given; {options} only in command.
+        allowed = SERVER_PLACEHOLDERS - ({"config"} if key != "config_options" else set())
+        for position, item in enumerate(server.get(key, [])):
+            if key == "command" and item == OPTIONS_ITEM:
+                continue
+            for unknown in sorted(set(PLACEHOLDER.findall(item)) - allowed):
+                problems.append(
+                    document.problem(
+                        here + (key, position),
+                        f"{{{unknown}}} cannot be used here",
+                        f"{key} may use {', '.join('{' + name + '}' for name in sorted(allowed))}",
+                    )
+                )
+        if key != "command" and key in server and not has_options:
+            problems.append(
+                document.problem(here + (key,), f"{key} needs an item {OPTIONS_ITEM} in command to say where they go")
+            )
+    return problems
+
+
+def _implementations_problems(document, here, frameworks, implementations, root) -> list[DataProblem]:
+    """Exactly one implementation per framework in the frameworks section, each valid."""
+    problems = []
+    for framework_id in frameworks:
+        if framework_id not in implementations:
+            problems.append(
+                document.problem(
+                    here,
+                    f"no implementation for framework {framework_id!r}",
+                    "every task needs a version for each framework in the frameworks section",
+                )
+            )
+    for framework_id, implementation in implementations.items():
+        if framework_id not in frameworks:
+            problems.append(
+                document.problem(
+                    here + (framework_id,),
+                    f"unknown framework {framework_id!r}",
+                    f"use the id of a framework in the frameworks section: {', '.join(frameworks)}",
+                )
+            )
+        else:
+            problems += _implementation_problems(document, here + (framework_id,), frameworks[framework_id], implementation, root)
+    return problems
+
+
 def _implementation_problems(document, here, framework, implementation, root) -> list[DataProblem]:
     problems = []
-    folder, suffix = SNIPPET_RULES[framework]
+    folder, suffix, name = framework["folder"], framework["app_suffix"], framework["id"]
     paths = [(("app",), implementation["app"]), (("test",), implementation["test"])]
     paths += [(("files", i), file) for i, file in enumerate(implementation.get("files", []))]
-    if "gunicorn_config" in implementation:
-        if framework != "flask":
-            problems.append(document.problem(here + ("gunicorn_config",), "gunicorn_config applies to the Flask version only"))
-        paths.append((("gunicorn_config",), implementation["gunicorn_config"]))
+    if "server_config" in implementation:
+        if "config_options" not in framework["server"]:
+            problems.append(
+                document.problem(
+                    here + ("server_config",),
+                    f"the {name} server takes no configuration file",
+                    "give server_config only for frameworks whose server has config_options",
+                )
+            )
+        paths.append((("server_config",), implementation["server_config"]))
     for sub_path, file in paths:
         if not file.startswith(folder):
-            problems.append(
-                document.problem(here + sub_path, f"{file} is not under {folder}", f"{framework} files live in {folder}")
-            )
+            problems.append(document.problem(here + sub_path, f"{file} is not under {folder}", f"{name} files live in {folder}"))
         elif not (root / file).is_file():
             problems.append(
                 document.problem(
@@ -134,18 +205,22 @@ def _implementation_problems(document, here, framework, implementation, root) ->
             )
     app = implementation["app"]
     if not app.endswith(suffix):
-        problems.append(document.problem(here + ("app",), f"the {framework} app must be a {suffix} file, got {app}"))
-    elif framework == "flask" and app.startswith(folder):
-        module_parts = app[len(folder) : -len(suffix)].split("/")
-        if not all(part.isidentifier() for part in module_parts):
+        problems.append(document.problem(here + ("app",), f"the {name} app must be a {suffix} file, got {app}"))
+    elif _serves_a_module(framework["server"]) and app.startswith(folder):
+        module = app[len(folder) : -len(suffix)]  # as Framework.module_name, from the raw data
+        if not all(part.isidentifier() for part in module.split("/")):
             problems.append(
                 document.problem(
                     here + ("app",),
-                    f"{app} cannot be imported by gunicorn",
+                    f"{app} cannot be imported as a module by the {name} server",
                     "use snake_case names that are valid Python identifiers",
                 )
             )
     return problems
+
+
+def _serves_a_module(server) -> bool:
+    return any("{module}" in item for item in server["command"])
 
 
 def _env_problems(document, here, env) -> list[DataProblem]:
@@ -229,16 +304,42 @@ def _json_strings(value, path):
 
 def build_book(data: dict, root: Path, source: str) -> TaskBook:
     """Turn validated, cross-checked data into the model."""
-    return TaskBook(tuple(_task(task) for task in data["tasks"]), Path(root), source)
+    frameworks = tuple(_framework(framework) for framework in data["frameworks"])
+    return TaskBook(frameworks, tuple(_task(task, frameworks) for task in data["tasks"]), Path(root), source)
 
 
-def _task(data: dict) -> Task:
+def _framework(data: dict) -> Framework:
+    server = data["server"]
+    return Framework(
+        id=data["id"],
+        name=data["name"],
+        folder=data["folder"],
+        app_suffix=data["app_suffix"],
+        language=data["language"],
+        served_by=data["served_by"],
+        setup=tuple(data["setup"]),
+        server=Server(
+            command=tuple(server["command"]),
+            cwd=server.get("cwd", "."),
+            config_options=tuple(server["config_options"]) if "config_options" in server else None,
+            default_options=tuple(server.get("default_options", [])),
+            requires=tuple(
+                Requirement(hint=item["hint"], program=item.get("program"), folder=item.get("folder"))
+                for item in server.get("requires", [])
+            ),
+        ),
+    )
+
+
+def _task(data: dict, frameworks: tuple[Framework, ...]) -> Task:
     return Task(
         id=data["id"],
         title=data["title"],
         summary=data["summary"],
-        flask=_implementation("flask", data["flask"]),
-        express=_implementation("express", data["express"]),
+        # In the frameworks section's order, whatever order the task lists them in.
+        implementations={
+            framework.id: _implementation(framework, data["implementations"][framework.id]) for framework in frameworks
+        },
         notes=tuple(
             Note(note["kind"], note["text"], tuple(Source(s["title"], s["url"]) for s in note.get("sources", [])))
             for note in data["notes"]
@@ -249,14 +350,14 @@ def _task(data: dict) -> Task:
     )
 
 
-def _implementation(framework: str, data: dict) -> Implementation:
+def _implementation(framework: Framework, data: dict) -> Implementation:
     return Implementation(
         framework=framework,
         app=data["app"],
         test=data["test"],
         run=tuple(data["run"]),
         files=tuple(data.get("files", [])),
-        gunicorn_config=data.get("gunicorn_config"),
+        server_config=data.get("server_config"),
     )
 
 

@@ -1,15 +1,13 @@
-"""The cookbook as typed, immutable objects: tasks, their two implementations and contract steps.
+"""The cookbook as typed, immutable objects: frameworks, tasks, their implementations and contract steps.
 
 Built only by load.py from validated data; read by render.py (pages) and contract.py (tests).
+Frameworks are data too (the `frameworks` section of data/tasks.yaml), so no framework is named here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-FRAMEWORKS = ("flask", "express")
-FRAMEWORK_NAMES = {"flask": "Flask", "express": "Express"}
 
 
 class _NotGiven:
@@ -38,16 +36,64 @@ class Note:
     sources: tuple[Source, ...] = ()
 
 
+# What `{name}` may stand for in a server command, filled in by contract.server_command.
+SERVER_PLACEHOLDERS = frozenset({"python", "host", "port", "root", "app_file", "module", "config"})
+OPTIONS_ITEM = "{options}"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Something the contract run needs before it starts a server: a program on PATH or a folder."""
+
+    hint: str  # what the reader should do when it is missing
+    program: str | None = None
+    folder: str | None = None  # relative to the repository root
+
+
+@dataclass(frozen=True)
+class Server:
+    """How the contract harness serves a framework's snippet, the way a reader would deploy it.
+
+    `command` is an argv template (placeholders: SERVER_PLACEHOLDERS); its item "{options}" is
+    replaced by `config_options` when the implementation names a server_config file, otherwise
+    by `default_options`.
+    """
+
+    command: tuple[str, ...]
+    cwd: str = "."  # relative to the repository root
+    config_options: tuple[str, ...] | None = None  # None: this server takes no configuration file
+    default_options: tuple[str, ...] = ()
+    requires: tuple[Requirement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One framework's cookbook runtime: where its snippets live, how they are shown and served."""
+
+    id: str
+    name: str
+    folder: str  # every snippet path starts with it, e.g. "snippets/flask/"
+    app_suffix: str
+    language: str  # code highlighting for files ending in app_suffix
+    served_by: str  # shown on task pages: "<name> under <served_by>"
+    setup: tuple[str, ...]
+    server: Server
+
+    def module_name(self, app: str) -> str:
+        """The dotted module an app file is imported as from this framework's folder ({module})."""
+        return app[len(self.folder) : -len(self.app_suffix)].replace("/", ".")
+
+
 @dataclass(frozen=True)
 class Implementation:
     """One framework's version of a task; paths are relative to the repository root."""
 
-    framework: str
+    framework: Framework
     app: str
     test: str
     run: tuple[str, ...]
     files: tuple[str, ...] = ()
-    gunicorn_config: str | None = None
+    server_config: str | None = None
 
     @property
     def shown_files(self) -> tuple[str, ...]:
@@ -115,26 +161,31 @@ class Task:
     id: str
     title: str
     summary: str
-    flask: Implementation
-    express: Implementation
+    implementations: dict[str, Implementation]  # by framework id, in the frameworks section's order
     notes: tuple[Note, ...]
     steps: tuple[Step, ...]
     env: dict = field(default_factory=dict)
     related: tuple[str, ...] = ()
 
     def implementation(self, framework: str) -> Implementation:
-        if framework not in FRAMEWORKS:
-            raise ValueError(f"unknown framework {framework!r}; expected one of {FRAMEWORKS}")
-        return getattr(self, framework)
+        if framework not in self.implementations:
+            raise ValueError(f"unknown framework {framework!r}; expected one of {tuple(self.implementations)}")
+        return self.implementations[framework]
 
 
 @dataclass(frozen=True)
 class TaskBook:
-    """All tasks in page order, plus the repository root their file paths are relative to."""
+    """All tasks in page order, the frameworks each is written for, and the repository root their
+    file paths are relative to."""
 
+    frameworks: tuple[Framework, ...]
     tasks: tuple[Task, ...]
     root: Path
     source: str = "data/tasks.yaml"
+
+    @property
+    def framework_ids(self) -> tuple[str, ...]:
+        return tuple(framework.id for framework in self.frameworks)
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -11,11 +11,10 @@ import json
 import re
 
 from ..inline import plain_text, safe_inline
-from .model import FRAMEWORK_NAMES, FRAMEWORKS, NOT_GIVEN, Expectation, Request, Step, Task, TaskBook
+from .model import NOT_GIVEN, Expectation, Framework, Request, Step, Task, TaskBook
 
+# Highlighting for companion files; each framework's own source files use its `language`.
 LANGUAGES = {
-    ".py": "python",
-    ".js": "js",
     ".html": "html+jinja",
     ".njk": "html+jinja",
     ".css": "css",
@@ -25,10 +24,6 @@ LANGUAGES = {
 NOTE_LABELS = {"difference": "Difference", "caution": "Caution", "tip": "Tip"}
 SNIPPET_MARKER = re.compile(r"-+8<-+")
 INDENT = "    "  # content tabs need their content indented four spaces
-SETUP_COMMANDS = {
-    "flask": ("python -m venv .venv && . .venv/bin/activate", "pip install -r snippets/flask/requirements.txt"),
-    "express": ("cd snippets/express && npm ci && cd -",),
-}
 
 
 def task_page_path(task_id: str) -> str:
@@ -43,9 +38,9 @@ def render_task_page(book: TaskBook, task_id: str) -> str:
         f"# {plain_text(task.title)} {{ #{task.id} }}",
         safe_inline(task.summary),
         f"## The code {{ #{task.id}-code }}",
-        render_code_tabs(task),
-        f"## Behaviour both versions share {{ #{task.id}-contract }}",
-        render_contract_intro(task),
+        render_code_tabs(book, task),
+        f"## Behaviour {_all_versions(len(book.frameworks))} share {{ #{task.id}-contract }}",
+        render_contract_intro(book, task),
         render_contract_table(task),
         f"## Differences that matter {{ #{task.id}-notes }}",
         render_notes(task),
@@ -59,13 +54,14 @@ def render_cookbook_index(book: TaskBook, title: str | None = "Cookbook") -> str
     """The index page: how to set up once, then a table linking every task page."""
     steps = sum(len(task.steps) for task in book.tasks)
     parts = [f"# {plain_text(title)} {{ #cookbook }}"] if title else []
+    once_each = _join_words([f"once for {plain_text(framework.name)}" for framework in book.frameworks])
     parts.append(
-        f"{len(book.tasks)} tasks, each written once for Flask and once for Express. Every file shown "
-        "is a file the test suite runs: both versions of a task are started as real servers and must "
+        f"{len(book.tasks)} tasks, each written {once_each}. Every file shown "
+        f"is a file the test suite runs: {_all_versions(len(book.frameworks))} of a task are started as real servers and must "
         f"give the same answers to the same requests ({steps} contract steps in all)."
     )
     parts.append("## Set up once { #cookbook-setup }")
-    parts.append(render_setup_tabs())
+    parts.append(render_setup_tabs(book))
     rows = ["| Task | What it shows | Steps |", "| --- | --- | ---: |"]
     for task in book.tasks:
         rows.append(f"| [{plain_text(task.title)}]({task.id}.md) | {safe_inline(task.summary)} | {len(task.steps)} |")
@@ -74,34 +70,33 @@ def render_cookbook_index(book: TaskBook, title: str | None = "Cookbook") -> str
     return "\n\n".join(parts) + "\n"
 
 
-def render_setup_tabs() -> str:
-    blocks = []
-    for framework in FRAMEWORKS:
-        blocks.append(f'=== "{FRAMEWORK_NAMES[framework]}"\n\n' + _indent(_fenced("bash", SETUP_COMMANDS[framework])))
-    return "\n\n".join(blocks)
+def render_setup_tabs(book: TaskBook) -> str:
+    """One content tab per framework with the commands that install what its snippets need."""
+    return "\n\n".join(_tab(framework.name, _fenced("bash", framework.setup)) for framework in book.frameworks)
 
 
-def render_code_tabs(task: Task) -> str:
-    """Flask and Express content tabs, each with its files (included, never pasted) and run commands."""
+def render_code_tabs(book: TaskBook, task: Task) -> str:
+    """One content tab per framework, each with its files (included, never pasted) and run commands."""
     blocks = []
-    for framework in FRAMEWORKS:
-        implementation = task.implementation(framework)
-        body = [_include_block(implementation.app)]
+    for framework in book.frameworks:
+        implementation = task.implementation(framework.id)
+        body = [_include_block(implementation.app, framework)]
         for path in implementation.files:
-            body.append(_include_block(path))
+            body.append(_include_block(path, framework))
         body.append("Run it from the repository root:")
         body.append(_fenced("bash", implementation.run))
         body.append(f"Its test, `{implementation.test}`:")
-        body.append(_include_block(implementation.test))
-        blocks.append(f'=== "{FRAMEWORK_NAMES[framework]}"\n\n' + _indent("\n\n".join(body)))
+        body.append(_include_block(implementation.test, framework))
+        blocks.append(_tab(framework.name, "\n\n".join(body)))
     return "\n\n".join(blocks)
 
 
-def render_contract_intro(task: Task) -> str:
+def render_contract_intro(book: TaskBook, task: Task) -> str:
+    servers = ", ".join(f"{plain_text(framework.name)} under {plain_text(framework.served_by)}" for framework in book.frameworks)
+    versions = _all_versions(len(book.frameworks))
     text = (
-        "The test suite starts each version as a real server (Flask under gunicorn, Express under "
-        "node) and sends these requests in order, keeping cookies between them; both versions must "
-        "give these answers."
+        f"The test suite starts each version as a real server ({servers}) and sends these requests "
+        f"in order, keeping cookies between them; {versions} must give these answers."
     )
     if task.env:
         names = ", ".join(f"`{name}`" for name in sorted(task.env))
@@ -196,10 +191,10 @@ def code(text: str) -> str:
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
-def _include_block(path: str) -> str:
+def _include_block(path: str, framework: Framework) -> str:
     """A fenced block whose only content is a snippets include, so the page shows the real file."""
     suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
-    language = LANGUAGES.get(suffix, "text")
+    language = framework.language if suffix == framework.app_suffix else LANGUAGES.get(suffix, "text")
     return f'```{language} title="{path}"\n--8<-- "{path}"\n```'
 
 
@@ -212,6 +207,20 @@ def _fenced(language: str, lines) -> str:
     longest = max((len(run) for run in re.findall(r"`{3,}", content)), default=2)
     fence = "`" * (longest + 1)
     return f"{fence}{language}\n{content}\n{fence}"
+
+
+def _tab(label: str, content: str) -> str:
+    """A pymdownx.tabbed content tab (the schema keeps double quotes out of framework names)."""
+    return f'=== "{plain_text(label)}"\n\n' + _indent(content)
+
+
+def _all_versions(count: int) -> str:
+    return "both versions" if count == 2 else f"all {count} versions"
+
+
+def _join_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _indent(text: str) -> str:

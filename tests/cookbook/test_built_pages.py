@@ -47,7 +47,7 @@ def code_blocks(page) -> list[str]:
 @pytest.mark.parametrize("task", BOOK.tasks, ids=[t.id for t in BOOK.tasks])
 def test_code_on_the_page_is_the_file_that_ran(built_site, task):
     blocks = code_blocks(built_site / "cookbook" / task.id / "index.html")
-    for implementation in (task.flask, task.express):
+    for implementation in task.implementations.values():
         for path in implementation.shown_files:
             expected = (ROOT / path).read_text(encoding="utf-8").rstrip("\n")
             assert any(block.rstrip("\n") == expected for block in blocks), f"{path} not shown verbatim on {task.id}"

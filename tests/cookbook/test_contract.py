@@ -1,7 +1,8 @@
-"""Every cookbook task's HTTP contract, against both implementations running as real servers.
+"""Every cookbook task's HTTP contract, against each framework's version running as a real server.
 
-Flask snippets run under gunicorn and Express snippets under node, each on an ephemeral port on
-127.0.0.1; the harness stops every server (its whole process group) even when a step fails.
+Each is served as its framework's `server` entry in data/tasks.yaml says (Flask under gunicorn,
+Express under node), on an ephemeral port on 127.0.0.1; the harness stops every server (its whole
+process group) even when a step fails.
 The second half checks the harness itself: failures are explained, broken snippets never hang.
 """
 
@@ -20,7 +21,7 @@ from comparison_site.cookbook.model import Expectation, Implementation, Note, Re
 from .conftest import ROOT
 
 BOOK = load_tasks(ROOT / "data" / "tasks.yaml")  # at import: the parameters come from the data
-RUNS = [(task.id, framework) for task in BOOK.tasks for framework in ("flask", "express")]
+RUNS = [(task.id, framework) for task in BOOK.tasks for framework in BOOK.framework_ids]
 
 
 @pytest.mark.parametrize(("task_id", "framework"), RUNS, ids=[f"{t}-{f}" for t, f in RUNS])
@@ -37,15 +38,15 @@ def fake_task(
     express_app: str = "snippets/express/broken.js",
     steps: tuple[Step, ...] | None = None,
 ) -> Task:
-    def implementation(framework, app):
-        return Implementation(framework, app, test=app, run=("true",))
-
+    apps = {"flask": flask_app, "express": express_app}
     return Task(
         id="broken",
         title="Broken",
         summary="Broken.",
-        flask=implementation("flask", flask_app),
-        express=implementation("express", express_app),
+        implementations={
+            framework.id: Implementation(framework, apps[framework.id], test=apps[framework.id], run=("true",))
+            for framework in BOOK.frameworks
+        },
         notes=(Note("tip", "x"),),
         steps=steps or (Step("root", Request("GET", "/"), Expectation(200)),),
     )

@@ -27,8 +27,8 @@ def test_page_has_title_anchor_summary_and_sections(book):
 def test_code_is_included_from_the_files_never_pasted(book):
     for task in book.tasks:
         page = render_task_page(book, task.id)
-        for framework in ("flask", "express"):
-            for path in task.implementation(framework).shown_files:
+        for implementation in task.implementations.values():
+            for path in implementation.shown_files:
                 assert f'    --8<-- "{path}"' in page, f"{task.id}: {path} is not included"
         assert "from flask import" not in page and "require('express')" not in page
 
@@ -104,8 +104,8 @@ def test_data_text_cannot_inject_markup(book):
 
 def test_run_commands_cannot_include_files(book):
     task = book.get("hello-world")
-    flask = dataclasses.replace(task.flask, run=('--8<-- "/etc/passwd"',))
-    bad = dataclasses.replace(book, tasks=(dataclasses.replace(task, flask=flask),))
+    flask = dataclasses.replace(task.implementation("flask"), run=('--8<-- "/etc/passwd"',))
+    bad = dataclasses.replace(book, tasks=(dataclasses.replace(task, implementations={**task.implementations, "flask": flask}),))
     with pytest.raises(ValueError, match="snippet marker"):
         render_task_page(bad, "hello-world")
 

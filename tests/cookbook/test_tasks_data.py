@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from comparison_site.cookbook import load_tasks
+from comparison_site.cookbook import load_tasks, render_cookbook_index, render_task_page
 from comparison_site.cookbook.load import DEFAULT_SCHEMA
 from comparison_site.errors import DataError
+from comparison_site.load import load_comparison
 
+from ..conftest import REAL_DATA
 from .conftest import MINIMAL_TASKS, ROOT
 
 BASE = MINIMAL_TASKS.read_text(encoding="utf-8")
@@ -49,7 +51,7 @@ CASES = [
         "app: snippets/flask/hello_world.py",
         "app: snippets/flask/hello_wrld.py",
         "hello_wrld.py",
-        "tasks[0].flask.app",
+        "tasks[0].implementations.flask.app",
         "file snippets/flask/hello_wrld.py does not exist",
     ),
     (
@@ -57,7 +59,7 @@ CASES = [
         "test: snippets/express/test/hello-world.test.js",
         "test: snippets/express/test/nope.test.js",
         "nope.test.js",
-        "tasks[0].express.test",
+        "tasks[0].implementations.express.test",
         "does not exist",
     ),
     (
@@ -65,7 +67,7 @@ CASES = [
         "app: snippets/flask/json_crud_api.py",
         "app: snippets/express/json-crud-api.js",
         ("app: snippets/express/json-crud-api.js", 1),
-        "tasks[1].flask.app",
+        "tasks[1].implementations.flask.app",
         "is not under snippets/flask/",
     ),
     (
@@ -73,7 +75,7 @@ CASES = [
         "app: snippets/flask/hello_world.py",
         "app: ../secrets.py",
         "../secrets.py",
-        "tasks[0].flask.app",
+        "tasks[0].implementations.flask.app",
         "does not have the expected form",
     ),
     (
@@ -175,6 +177,54 @@ CASES = [
         "at least 1 item",
     ),
     (
+        "implementation-under-an-unknown-framework",
+        "      express:\n        app: snippets/express/hello-world.js",
+        "      expres:\n        app: snippets/express/hello-world.js",
+        "expres:",
+        "tasks[0].implementations.expres",
+        "unknown framework 'expres'",
+    ),
+    (
+        "missing-implementation",
+        "      express:\n        app: snippets/express/hello-world.js",
+        "      expres:\n        app: snippets/express/hello-world.js",
+        ("    implementations:", 1),
+        "tasks[0].implementations",
+        "no implementation for framework 'express'",
+    ),
+    (
+        "server-config-for-a-server-without-one",
+        "        test: snippets/express/test/hello-world.test.js\n",
+        "        test: snippets/express/test/hello-world.test.js\n        server_config: snippets/express/hello-world.js\n",
+        "server_config:",
+        "tasks[0].implementations.express.server_config",
+        "the express server takes no configuration file",
+    ),
+    (
+        "unknown-server-placeholder",
+        'command: [node, "{app_file}"]',
+        'command: [node, "{app_path}"]',
+        "{app_path}",
+        "frameworks[1].server.command[1]",
+        "{app_path} cannot be used here",
+    ),
+    (
+        "duplicate-framework-id",
+        "  - id: express\n",
+        "  - id: flask\n",
+        ("  - id: flask", 2),
+        "frameworks[1].id",
+        "duplicate framework id 'flask'",
+    ),
+    (
+        "framework-folder-without-slash",
+        "folder: snippets/express/",
+        "folder: snippets/express",
+        "folder: snippets/express",
+        "frameworks[1].folder",
+        "does not have the expected form",
+    ),
+    (
         "unknown-top-level-key",
         "schema_version: 1\n",
         "schema_version: 1\nrecipes: []\n",
@@ -218,6 +268,72 @@ def test_minimal_fixture_is_valid(scratch_repo: Path):
     assert book.get("json-crud-api").steps[0].capture["item_id"].json_path == "id"
 
 
+THIRD_FRAMEWORK = """\
+  - id: fastapi
+    name: FastAPI
+    folder: snippets/fastapi/
+    app_suffix: .py
+    language: python
+    served_by: uvicorn
+    setup:
+      - pip install -r snippets/fastapi/requirements.txt
+    server:
+      cwd: snippets/fastapi
+      command: ["{python}", -m, uvicorn, --host, "{host}", --port, "{port}", "{module}:app"]
+tasks:
+"""
+
+
+def test_a_third_framework_needs_an_implementation_in_every_task(scratch_repo: Path):
+    """Adding a framework is data only: the loader then asks every task for its version."""
+    data_file = scratch_repo / "data" / "tasks.yaml"
+    text = BASE.replace("tasks:\n", THIRD_FRAMEWORK, 1)
+    data_file.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_tasks(data_file, DEFAULT_SCHEMA, root=scratch_repo)
+    lines = str(caught.value).splitlines()
+    for index in (0, 1):
+        start = f"{data_file}:{line_of(text, ('    implementations:', index + 1))}:"
+        assert any(
+            line.startswith(start) and f": tasks[{index}].implementations: no implementation for framework 'fastapi'" in line
+            for line in lines
+        ), f"expected tasks[{index}] to lack its fastapi version at {start}; got:\n{caught.value}"
+
+
+def test_a_third_framework_gets_its_own_tab(scratch_repo: Path):
+    data_file = scratch_repo / "data" / "tasks.yaml"
+    text = BASE.replace("tasks:\n", THIRD_FRAMEWORK, 1)
+    for module in ("hello_world", "json_crud_api"):
+        version = (
+            f"      fastapi:\n        app: snippets/fastapi/{module}.py\n        test: snippets/fastapi/tests/test_{module}.py\n"
+            f"        run:\n          - uvicorn {module}:app\n"
+        )
+        # Listed first on purpose: tabs follow the frameworks section, not the task's key order.
+        text = text.replace(
+            f"    implementations:\n      flask:\n        app: snippets/flask/{module}.py",
+            f"    implementations:\n{version}      flask:\n        app: snippets/flask/{module}.py",
+        )
+        for path in (f"snippets/fastapi/{module}.py", f"snippets/fastapi/tests/test_{module}.py"):
+            (scratch_repo / path).parent.mkdir(parents=True, exist_ok=True)
+            (scratch_repo / path).write_text("# placeholder\n", encoding="utf-8")
+    data_file.write_text(text, encoding="utf-8")
+    book = load_tasks(data_file, DEFAULT_SCHEMA, root=scratch_repo)
+    assert book.framework_ids == ("flask", "express", "fastapi")
+    assert tuple(book.get("hello-world").implementations) == ("flask", "express", "fastapi")
+    page = render_task_page(book, "hello-world")
+    assert page.index('=== "Flask"') < page.index('=== "Express"') < page.index('=== "FastAPI"')
+    assert '```python title="snippets/fastapi/hello_world.py"' in page
+    assert "FastAPI under uvicorn" in page and "all 3 versions" in page
+    index = render_cookbook_index(book)
+    assert "once for Flask, once for Express and once for FastAPI" in index
+    assert "    pip install -r snippets/fastapi/requirements.txt" in index
+
+
+def test_cookbook_frameworks_are_frameworks_of_the_comparison(book):
+    compared = {framework.id for framework in load_comparison(REAL_DATA).frameworks}
+    assert set(book.framework_ids) <= compared, f"not in data/comparison.yaml: {set(book.framework_ids) - compared}"
+
+
 def test_real_data_has_every_required_task(book):
     assert len(book.tasks) >= 16
     assert BASE.startswith("# yaml-language-server: $schema=")
@@ -249,7 +365,7 @@ def test_real_data_has_every_required_task(book):
 def test_every_snippet_app_belongs_to_a_task(book):
     """No orphans: every runnable file under snippets/ is shown by some task."""
     shown = {
-        path for task in book.tasks for framework in ("flask", "express") for path in task.implementation(framework).shown_files
+        path for task in book.tasks for implementation in task.implementations.values() for path in implementation.shown_files
     }
     candidates = [p for p in (ROOT / "snippets" / "flask").rglob("*.py") if p.name != "__init__.py" and p.name != "conftest.py"]
     candidates += [p for p in (ROOT / "snippets" / "express").rglob("*.js") if "node_modules" not in p.parts]
