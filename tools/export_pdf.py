@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -22,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # so that `python tools/export_pdf.py` finds the tools package
 
 from tools.chromium import ChromiumUnavailable, browser_context, find_chromium  # noqa: E402
+from tools.site_build import strict_build  # noqa: E402
 from tools.static_server import configured_site_url, published_prefix, serve_directory  # noqa: E402
 
 PRINT_CONFIG = ROOT / "mkdocs.print.yml"
 DEFAULT_OUTPUT = ROOT / "dist" / "flask-vs-express.pdf"
 PRINT_PAGE = "print_page/index.html"
-BUILD_TIMEOUT_S = 300
 # The whole export, build included, stops with an error after this long instead of hanging.
 DEADLINE_S = 600
 
@@ -47,15 +46,7 @@ class ExportError(RuntimeError):
 
 
 def build_print_site(destination: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "-f", str(PRINT_CONFIG), "-d", str(destination)]
-    try:
-        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        raise ExportError(f"the print build took longer than {BUILD_TIMEOUT_S} s and was stopped") from None
-    if result.returncode != 0:
-        raise ExportError(f"the print build failed:\n{result.stdout}{result.stderr}")
+    strict_build(PRINT_CONFIG, destination, "print build", ExportError)
     if not (destination / PRINT_PAGE).is_file():
         raise ExportError(f"the print build did not write {PRINT_PAGE}: is the print-site plugin in {PRINT_CONFIG.name}?")
 

@@ -8,16 +8,17 @@ Open dist/offline/index.html in a browser, or copy the folder anywhere.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # so that `python tools/offline_site.py` finds the tools package
+
+from tools.site_build import strict_build  # noqa: E402
+
 OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
 DEFAULT_DESTINATION = ROOT / "dist" / "offline"
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-BUILD_TIMEOUT_S = 300
 
 
 class OfflineBuildError(RuntimeError):
@@ -28,15 +29,7 @@ def build_offline_site(destination: Path = DEFAULT_DESTINATION) -> Path:
     """Strict build of the offline copy into `destination`; returns the path of its start page."""
     if not SHIM.is_file():  # checked here too so the message comes before a whole build
         raise OfflineBuildError(f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} (`make install` does it)")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "-f", str(OFFLINE_CONFIG), "-d", str(destination)]
-    try:
-        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        raise OfflineBuildError(f"the offline build took longer than {BUILD_TIMEOUT_S} s and was stopped") from None
-    if result.returncode != 0:
-        raise OfflineBuildError(f"the offline build failed:\n{result.stdout}{result.stderr}")
+    strict_build(OFFLINE_CONFIG, destination, "offline build", OfflineBuildError)
     return destination / "index.html"
 
 
