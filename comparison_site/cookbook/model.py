@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Source  # the same {title, url} source as the comparison data
+
 
 class _NotGiven:
     """Marks an optional value that was left out, where None (JSON null) is a real value."""
@@ -21,12 +23,6 @@ class _NotGiven:
 
 
 NOT_GIVEN = _NotGiven()
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
