@@ -17,6 +17,13 @@ REAL_DATA = ROOT / "data" / "comparison.yaml"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
+def line_of(text: str, needle: str | tuple[str, int]) -> int:
+    """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""
+    needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
 def build_site(destination: Path, data_file: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build into `destination`, optionally with another data file."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -13,16 +13,9 @@ import pytest
 from comparison_site.errors import DataError
 from comparison_site.load import load_comparison
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, line_of
 
 BASE = MINIMAL.read_text(encoding="utf-8")
-
-
-def line_of(text: str, needle: str | tuple[str, int]) -> int:
-    """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""
-    needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
-    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[occurrence - 1]
 
 
 # (case id, text to replace, replacement, needle locating the expected line, expected path, words)

@@ -145,27 +145,3 @@ def test_hand_edited_rate_is_caught(document, tmp_path):
 def test_repeat_beyond_settings(document, tmp_path):
     document["runs"][0]["repeat"] = 7
     assert any(p.path == "runs[0].repeat" for p in problems_of(document, tmp_path))
-
-
-def test_every_schema_field_has_a_description():
-    import json
-
-    from comparison_site.benchmarks.load import SCHEMA_PATH
-
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    missing = []
-
-    def walk(node, where):
-        if isinstance(node, dict):
-            for name, child in (node.get("properties") or {}).items():
-                if "description" not in child:
-                    missing.append(f"{where}.{name}")
-            for key, child in node.items():
-                if key != "if":  # an if-condition restates fields described elsewhere
-                    walk(child, f"{where}/{key}")
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                walk(child, f"{where}[{index}]")
-
-    walk(schema, "#")
-    assert not missing, f"schema fields without a description: {missing}"

@@ -15,17 +15,10 @@ from comparison_site.cookbook.load import DEFAULT_SCHEMA
 from comparison_site.errors import DataError
 from comparison_site.load import load_comparison
 
-from ..conftest import REAL_DATA
+from ..conftest import REAL_DATA, line_of
 from .conftest import MINIMAL_TASKS, ROOT
 
 BASE = MINIMAL_TASKS.read_text(encoding="utf-8")
-
-
-def line_of(text: str, needle: str | tuple[str, int]) -> int:
-    """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""
-    needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
-    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[occurrence - 1]
 
 
 # (case id, text to replace, replacement, needle locating the expected line, expected path, words)
@@ -383,24 +376,3 @@ def test_every_note_that_states_a_difference_has_a_source(book):
         if note.kind == "difference" and not note.sources
     ]
     assert not unsourced
-
-
-def test_schema_describes_every_field():
-    import json
-
-    schema = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
-    missing = []
-
-    def walk(node, where):
-        if isinstance(node, dict):
-            for name, child in node.get("properties", {}).items():
-                if "description" not in child:
-                    missing.append(f"{where}.{name}")
-            for key, child in node.items():
-                walk(child, f"{where}.{key}")
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                walk(child, f"{where}[{index}]")
-
-    walk(schema, "$")
-    assert not missing, f"fields without a description: {missing}"
