@@ -10,6 +10,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# One Node.js for everything: the LTS release pinned in package.json (npm package `node`) comes first on
+# PATH, so snippets, tests, benchmarks and npm itself run on it; the system's node only bootstraps npm.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help install serve build validate lint check stale test bench bench-quick bench-build clean

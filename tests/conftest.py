@@ -16,6 +16,10 @@ MINIMAL = FIXTURES / "minimal.yaml"
 REAL_DATA = ROOT / "data" / "comparison.yaml"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
+# The pinned Node.js (package.json -> npm package `node`) runs every JavaScript in the tests, also when
+# pytest is started directly rather than through `make test`.
+os.environ["PATH"] = f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ.get('PATH', '')}"
+
 
 def line_of(text: str, needle: str | tuple[str, int]) -> int:
     """1-based line of the first line containing `needle` (or of its n-th, for (needle, n))."""

@@ -6,7 +6,6 @@ variables never leak into this test session.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -29,9 +28,11 @@ def test_flask_snippet_tests_pass():
 
 def test_express_snippet_tests_pass():
     express = ROOT / "snippets" / "express"
-    if shutil.which("node") is None:
-        pytest.fail("node is not on PATH; install Node.js 20 or newer")
+    node = ROOT / "node_modules" / ".bin" / "node"
+    if not node.exists():
+        pytest.fail("the pinned Node.js is missing; run `make install`")
     assert (express / "node_modules").is_dir(), "run `npm ci` in snippets/express first"
-    result = subprocess.run(["node", "--test", "test/"], cwd=express, capture_output=True, text=True, timeout=180)
+    result = subprocess.run([str(node), "--test", "--test-reporter=tap", "test/"],
+                            cwd=express, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, f"node --test failed:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
-    assert "# fail 0" in result.stdout
+    assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
