@@ -2,6 +2,13 @@
 
 The plain data goes to the JSON Schema validator; the location index lets every later stage
 (schema errors, cross-reference checks, "edit this" links) point at the exact line.
+
+Data files come from pull requests, so the reader enforces a policy before any value is built
+(see yaml_policy.py): no anchors or aliases (a few hundred bytes of nested aliases expand to
+gigabytes), no explicit tags, no control or bidirectional-override characters, bounded nesting
+and size. The file is read as a stream of libyaml events and the data is built from that stream
+directly: no node tree is composed, nothing is expanded, nothing recurses, so a hostile file is
+refused in milliseconds with a located message instead of a traceback or a hung build.
 """
 
 from __future__ import annotations
@@ -12,14 +19,16 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError, DataProblem, format_path
+from .yaml_policy import MAX_FILE_BYTES, EventPolicy, character_problems
 
 Location = tuple[int, int]  # 1-based line and column
 
 
 # libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Builds numbers, booleans and nulls from single scalar nodes, with YAML's usual rules.
+# Resolves plain scalars (numbers, booleans, nulls) and builds them with YAML's usual rules.
 _SCALARS = yaml.SafeLoader("")
+_BUILT_TYPES = ("int", "float", "bool", "null")
 
 
 @dataclass
@@ -46,36 +55,59 @@ class YamlDocument:
 
 
 def load_yaml_document(path: Path | str, display_name: str | None = None) -> YamlDocument:
-    """Parse `path`; raise DataError (with line and column) if it is not well-formed YAML."""
+    """Parse `path`; raise DataError (with line and column) if it is not acceptable YAML."""
     path = Path(path)
     name = display_name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([DataProblem(name, 1, 1, "(YAML policy)",
+                                         f"file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
+                                         "split the data or remove what the site does not use")])
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([DataProblem(name, 0, 0, "", "file not found", "check the path")]) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problem = DataProblem(name, 0, 0, "", f"not valid UTF-8 ({error.reason})", "save the file as UTF-8")
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        problem = DataProblem(name, line, column, "(YAML syntax)", f"not valid UTF-8 ({error.reason})",
+                              "save the file as UTF-8")
         raise DataError([problem]) from None
     return parse_yaml_text(text, name)
 
 
 def parse_yaml_text(text: str, name: str) -> YamlDocument:
-    """Parse YAML text; duplicate keys, tabs and bad indentation become DataErrors.
-
-    The file is composed into a node tree (libyaml's C parser when available: it is several times
-    faster than a pure-Python one) and converted here, so every value keeps its position.
-    """
+    """Parse YAML text; policy violations, duplicate keys, tabs and bad indentation become DataErrors."""
+    problems = character_problems(text, name)
+    if problems:
+        # libyaml would stop at the first of these with an unlocated reader error; report them all.
+        raise DataError(problems)
+    builder = _Builder(name)
+    policy = EventPolicy(name)
     try:
-        tree = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.document.problems.extend(policy.check(event))
+            if policy.fatal:
+                break
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
         raise DataError([_problem_from_yaml_error(error, name, text)]) from None
-    document = YamlDocument(name, None)
-    document.locations[()] = (1, 1)
-    if tree is not None:
-        document.data = _to_plain(tree, (), document)
+    except yaml.YAMLError as error:  # e.g. a reader error: no mark, but a position
+        position = getattr(error, "position", None)
+        line, column = _line_column(text, position) if position is not None else (1, 1)
+        raise DataError([DataProblem(name, line, column, "(YAML syntax)", f"malformed YAML: {error}",
+                                     "remove the character or save the file as plain UTF-8 text")]) from None
+    document = builder.document
     if document.problems:
         raise DataError(document.problems)
     return document
+
+
+def _line_column(text: str, position: int) -> Location:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def _problem_from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str) -> DataProblem:
@@ -93,42 +125,88 @@ def _problem_from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str) 
     return DataProblem(name, line, column, "(YAML syntax)", message, hint)
 
 
-def _position(node: yaml.Node) -> Location:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _position(event: yaml.Event) -> Location:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _to_plain(node: yaml.Node, path: tuple, document: YamlDocument):
-    """Convert composed nodes to dict/list/scalars, recording each child's location."""
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            child_path = path + (key,)
-            if key in result:
-                line, column = _position(key_node)
-                first_line = document.locations[child_path][0]
-                document.problems.append(DataProblem(
-                    document.file, line, column, format_path(child_path),
-                    f"malformed YAML: duplicate key '{key}' (first used on line {first_line})",
-                    "each key may appear once per mapping: remove or rename one of them"))
-                continue
-            document.locations[child_path] = _position(key_node)
-            result[key] = _to_plain(value_node, child_path, document)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        result = []
-        for index, item in enumerate(node.value):
-            child_path = path + (index,)
-            document.locations[child_path] = _position(item)
-            result.append(_to_plain(item, child_path, document))
-        return result
-    return _scalar(node)
+class _Builder:
+    """Builds dict/list/scalar data from parser events, recording the location of every value.
+
+    A mapping child is located at its key, a list item at the item (as editors show them).
+    """
+
+    def __init__(self, name: str):
+        self.document = YamlDocument(name, None)
+        self.document.locations[()] = (1, 1)
+        # One frame per open collection: [container, its path, pending key (mappings)].
+        self._stack: list[list] = []
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(_scalar(event), event)
+        elif isinstance(event, yaml.AliasEvent):
+            self._add(None, event)  # already refused by the policy; keeps the structure balanced
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open({}, event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open([], event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container, path, _ = self._stack.pop()
+            if not self._stack:
+                self.document.data = container
+
+    def _open(self, container, event) -> None:
+        path = self._add(container, event) if self._stack else ()
+        if path is not None:
+            self._stack.append([container, path, None])
+
+    def _add(self, value, event):
+        """Put `value` into the open collection; return its data path (None if it was not kept)."""
+        if not self._stack:  # a document that is a single scalar
+            self.document.data = value
+            return ()
+        frame = self._stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            child = path + (len(container),)
+            self.document.locations[child] = _position(event)
+            container.append(value)
+            return child
+        if frame[2] is None:  # this scalar is a key
+            key = value if isinstance(value, str) else _key_text(value, event)
+            frame[2] = (key, _position(event))
+            return None
+        (key, key_position), frame[2] = frame[2], None
+        child = path + (key,)
+        if key in container:
+            first_line = self.document.locations[child][0]
+            self.document.problems.append(DataProblem(
+                self.document.file, key_position[0], key_position[1], format_path(child),
+                f"malformed YAML: duplicate key '{key}' (first used on line {first_line})",
+                "each key may appear once per mapping: remove or rename one of them"))
+            return _DISCARDED if isinstance(value, (dict, list)) else None
+        self.document.locations[child] = key_position
+        container[key] = value
+        return child
 
 
-def _scalar(node: yaml.ScalarNode):
-    """Build a scalar from its resolved tag. Dates stay text (the schema checks their form), so an
-    impossible date such as 2026-13-45 gets a schema message with its line, not a parser crash."""
-    tag = node.tag.rsplit(":", 1)[-1]
-    if tag in ("int", "float", "bool", "null"):
-        return _SCALARS.construct_object(node)
-    return node.value
+# Path for a collection under a duplicate key: it is built (to keep the event stream balanced)
+# but never attached to the data.
+_DISCARDED = ("(duplicate)",)
+
+
+def _key_text(value, event) -> str:
+    return event.value if value is not None else ""
+
+
+def _scalar(event: yaml.ScalarEvent):
+    """Build a scalar. Plain numbers, booleans and nulls get their YAML type; everything else,
+    dates included, stays text (the schema checks its form, so an impossible date such as
+    2026-13-45 gets a located schema message rather than a parser crash)."""
+    tag = _SCALARS.resolve(yaml.ScalarNode, event.value, event.implicit)
+    kind = tag.rsplit(":", 1)[-1]
+    if kind in _BUILT_TYPES:
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        # The constructor functions themselves, not construct_object: that one caches every node.
+        return _SCALARS.yaml_constructors[tag](_SCALARS, node)
+    return event.value
