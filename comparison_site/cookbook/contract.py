@@ -24,14 +24,16 @@ import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass, field, replace
-from http.cookiejar import CookieJar
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 
-from .model import NOT_GIVEN, OPTIONS_ITEM, Expectation, Implementation, Request, Step, Task
+from . import hostile
+from .model import NOT_GIVEN, OPTIONS_ITEM, Expectation, Implementation, Request, ServerChecks, StartFailure, Step, Task
 
 STARTUP_TIMEOUT = 15.0  # seconds a server may take to answer its first request
 REQUEST_TIMEOUT = 10.0  # seconds for one contract request
 STOP_TIMEOUT = 5.0  # seconds between SIGTERM and SIGKILL
+EXIT_TIMEOUT = 10.0  # seconds a process that must fail (bad config, port in use) may take to exit
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 SHOWN_BODY_CHARS = 800
 
@@ -61,16 +63,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_command(task: Task, framework: str, root: Path, port: int, tmpdir: Path) -> ServerCommand:
-    """How to serve one implementation the way a reader would deploy it (its framework's `server`)."""
+def server_command(
+    task: Task, framework: str, root: Path, port: int, tmpdir: Path, env_changes: dict | None = None, direct: bool = False
+) -> ServerCommand:
+    """How to serve one implementation the way a reader would deploy it (its framework's `server`),
+    or, with `direct`, the way its run line starts it on its own (the framework's `direct_command`).
+    `env_changes` overrides the task's env; a None value removes the variable."""
     implementation = task.implementation(framework)
     server = implementation.framework.server
     check_requirements(implementation, root)
     env = dict(os.environ)
-    for name in ("FLASK_DEBUG", "NODE_OPTIONS", "WEB_CONCURRENCY"):
+    for name in ("FLASK_DEBUG", "NODE_OPTIONS", "WEB_CONCURRENCY", "NODE_ENV"):
         env.pop(name, None)  # the contract must not depend on the developer's shell
-    env.update({name: value.replace("{tmpdir}", str(tmpdir)) for name, value in task.env.items()})
+    for name, value in {**task.env, **(env_changes or {})}.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value.replace("{tmpdir}", str(tmpdir))
     env.update({"HOST": "127.0.0.1", "PORT": str(port), "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    if direct:
+        values = _values(implementation, root, "127.0.0.1", port)
+        argv = [_fill(item, values) for item in implementation.framework.direct_command]
+        program = shutil.which(argv[0]) if "{" not in implementation.framework.direct_command[0] else None
+        return ServerCommand([program or argv[0], *argv[1:]], root / server.cwd, env)
     argv = server_argv(implementation, root, "127.0.0.1", port)
     return ServerCommand(argv, root / server.cwd, env)
 
@@ -86,16 +101,8 @@ def check_requirements(implementation: Implementation, root: Path) -> None:
 
 def server_argv(implementation: Implementation, root: Path, host: str, port: int) -> list[str]:
     """The framework's command template filled in for one implementation."""
-    framework = implementation.framework
-    server = framework.server
-    values = {
-        "python": sys.executable,
-        "host": host,
-        "port": str(port),
-        "root": str(root),
-        "app_file": str(root / implementation.app),
-        "module": framework.module_name(implementation.app),
-    }
+    server = implementation.framework.server
+    values = _values(implementation, root, host, port)
     if implementation.server_config:
         values["config"] = str(root / implementation.server_config)
         options = server.config_options or ()
@@ -108,6 +115,17 @@ def server_argv(implementation: Implementation, root: Path, host: str, port: int
     return [program or argv[0], *argv[1:]]  # a bare program name runs what PATH finds, as a shell would
 
 
+def _values(implementation: Implementation, root: Path, host: str, port: int) -> dict[str, str]:
+    return {
+        "python": sys.executable,
+        "host": host,
+        "port": str(port),
+        "root": str(root),
+        "app_file": str(root / implementation.app),
+        "module": implementation.framework.module_name(implementation.app),
+    }
+
+
 def _fill(template: str, values: dict[str, str]) -> str:
     # The loader has checked every placeholder, so each one has a value here.
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
@@ -116,10 +134,20 @@ def _fill(template: str, values: dict[str, str]) -> str:
 class RunningServer:
     """A snippet served on 127.0.0.1:<port>; use as a context manager so it is always stopped."""
 
-    def __init__(self, task: Task, framework: str, root: Path, startup_timeout: float = STARTUP_TIMEOUT):
+    def __init__(
+        self,
+        task: Task,
+        framework: str,
+        root: Path,
+        startup_timeout: float = STARTUP_TIMEOUT,
+        env_changes: dict | None = None,
+        port: int | None = None,
+        direct: bool = False,
+    ):
         self.task, self.framework, self.root = task, framework, Path(root)
         self.startup_timeout = startup_timeout
-        self.port = free_port()
+        self.env_changes, self.direct = env_changes, direct
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.tmpdir = Path(tempfile.mkdtemp(prefix=f"cookbook-{task.id}-{framework}-"))
         self.process: subprocess.Popen | None = None
@@ -137,7 +165,9 @@ class RunningServer:
         self.stop()
 
     def start(self) -> None:
-        command = server_command(self.task, self.framework, self.root, self.port, self.tmpdir)
+        command = server_command(
+            self.task, self.framework, self.root, self.port, self.tmpdir, self.env_changes, self.direct
+        )
         self._stdout = open(self.tmpdir / "server.out", "wb")
         self._stderr = open(self.tmpdir / "server.err", "wb")
         self.process = subprocess.Popen(
@@ -149,6 +179,23 @@ class RunningServer:
             stderr=self._stderr,
             start_new_session=True,  # its own process group, so stop() reaches every worker
         )
+
+    def wait_for_exit(self, timeout: float = EXIT_TIMEOUT) -> int | None:
+        """The exit code, or None if the process is still running after `timeout` seconds."""
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def group_alive(self) -> bool:
+        """True while any process of the server's group (the server or a worker) is still running."""
+        try:
+            os.killpg(self.process.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
 
     def wait_until_ready(self) -> None:
         """Return once the server answers any HTTP request; raise SnippetStartError otherwise."""
@@ -213,6 +260,123 @@ class RunningServer:
         return f"{self.framework} snippet for {self.task.id!r} ({self.task.implementation(self.framework).app})"
 
 
+# --- server checks: workers, restarts, SIGTERM; start-up failures; listen errors ----------------
+
+
+def run_server_checks(task: Task, framework: str, server: RunningServer) -> int:
+    """The task's `server_checks`, against the running server. Return how many passed."""
+    checks: ServerChecks = task.server_checks
+    label = f"{task.id} ({framework})"
+    passed = 0
+    pids = worker_pids(server, checks)
+    if len(pids) < checks.workers:
+        raise ContractFailure(f"{label}: expected at least {checks.workers} worker processes, saw {sorted(pids)}")
+    passed += 1
+    if checks.restart_worker:
+        victim = min(pids)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + EXIT_TIMEOUT
+        seen: set[int] = set()
+        while time.monotonic() < deadline:
+            seen |= worker_pids(server, checks, requests=checks.workers * 4) - {victim}
+            if len(seen) >= checks.workers:
+                break
+            time.sleep(0.2)
+        else:
+            raise ContractFailure(
+                f"{label}: after worker {victim} was killed, expected {checks.workers} live workers again within "
+                f"{EXIT_TIMEOUT:g} s, saw {sorted(seen)}\n{server.output(2000)}"
+            )
+        passed += 1
+    if checks.stop_on_sigterm:
+        server.process.send_signal(signal.SIGTERM)  # to the server process only, as a supervisor does
+        code = server.wait_for_exit(checks.stop_within)
+        if code is None:
+            raise ContractFailure(f"{label}: still running {checks.stop_within:g} s after SIGTERM\n{server.output(2000)}")
+        if code != 0:
+            raise ContractFailure(f"{label}: exit code {code} after SIGTERM, expected 0\n{server.output(2000)}")
+        deadline = time.monotonic() + 2
+        while server.group_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if server.group_alive():
+            raise ContractFailure(f"{label}: worker processes outlived the server after SIGTERM")
+        passed += 1
+    return passed
+
+
+def worker_pids(server: RunningServer, checks: ServerChecks, requests: int | None = None) -> set[int]:
+    """The distinct values of the JSON field `checks.pid_json` over fresh connections to `checks.path`."""
+    pids: set[int] = set()
+    for _ in range(requests or checks.requests):
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=REQUEST_TIMEOUT)
+        try:
+            connection.request("GET", checks.path, headers={"Connection": "close"})
+            response = connection.getresponse()
+            value = json.loads(response.read()).get(checks.pid_json)
+            if isinstance(value, int):
+                pids.add(value)
+        except (OSError, http.client.HTTPException, ValueError, AttributeError):
+            pass  # a worker being replaced may drop a connection; the count decides
+        finally:
+            connection.close()
+    return pids
+
+
+def run_start_failure(task: Task, framework: str, root: Path, failure: StartFailure) -> str:
+    """Start the server with a broken setting; it must exit non-zero, fast, saying what is wrong.
+    Return its output."""
+    server = RunningServer(task, framework, root, env_changes=failure.env)
+    label = f"{task.id} ({framework}), start failure {failure.description!r}"
+    try:
+        server.start()
+        code = server.wait_for_exit(EXIT_TIMEOUT)
+        output = server.output()
+        if code is None:
+            raise ContractFailure(f"{label}: still running after {EXIT_TIMEOUT:g} s; it must stop at start-up\n{output}")
+        if code == 0:
+            raise ContractFailure(f"{label}: exited with code 0; a configuration error must be a non-zero exit\n{output}")
+        missing = [text for text in failure.output_contains if text not in output]
+        if missing:
+            raise ContractFailure(f"{label}: the output does not say {missing!r}\n{output}")
+        return output
+    finally:
+        server.stop()
+        server.cleanup()
+
+
+def run_listen_error(task: Task, framework: str, root: Path) -> str:
+    """Start the app on its own (the framework's direct_command) on a port already in use: it must
+    exit non-zero, fast, with a message naming the port and no stack trace. Return its output."""
+    label = f"{task.id} ({framework}), port in use"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        server = RunningServer(task, framework, root, port=port, direct=True)
+        try:
+            server.start()
+            code = server.wait_for_exit(EXIT_TIMEOUT)
+            output = server.output()
+            if code is None:
+                raise ContractFailure(f"{label}: still running after {EXIT_TIMEOUT:g} s; it must exit\n{output}")
+            if code == 0:
+                raise ContractFailure(f"{label}: exited with code 0; a listen error must be a non-zero exit\n{output}")
+            if str(port) not in output:
+                raise ContractFailure(f"{label}: the message does not name the port {port}\n{output}")
+            problems = [p for p in hostile.leaks(500, {}, output) if "path" not in p and "node_modules" not in p]
+            if problems:
+                raise ContractFailure(f"{label}: the message is a stack trace, not a sentence: {problems}\n{output}")
+            deadline = time.monotonic() + 2
+            while server.group_alive() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if server.group_alive():
+                raise ContractFailure(f"{label}: worker processes stayed alive after the server exited")
+            return output
+        finally:
+            server.stop()
+            server.cleanup()
+
+
 # --- running the steps -------------------------------------------------------------------------
 
 
@@ -221,6 +385,8 @@ class Response:
     status: int
     headers: dict[str, str]  # lower-case names; repeated headers joined with ", "
     body: bytes
+    set_cookies: tuple[str, ...] = ()  # every Set-Cookie header, unjoined (dates contain commas)
+    arrivals: tuple[float, ...] = ()  # monotonic time each piece of the body arrived
 
     @property
     def text(self) -> str:
@@ -233,7 +399,15 @@ class ContractRun:
 
     base_url: str
     variables: dict[str, str] = field(default_factory=dict)
-    jar: CookieJar = field(default_factory=CookieJar)
+    jar: CookieJar = field(default_factory=lambda: CookieJar(LoopbackIsSecurePolicy()))
+
+
+class LoopbackIsSecurePolicy(DefaultCookiePolicy):
+    """Send `Secure` cookies back over http://127.0.0.1, as browsers do for localhost, so apps can
+    set the flag they need in production and still be tested over plain HTTP."""
+
+    def return_ok_secure(self, cookie, request):
+        return True if urllib.parse.urlsplit(request.get_full_url()).hostname == "127.0.0.1" else super().return_ok_secure(cookie, request)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -243,23 +417,78 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def run_contract(task: Task, framework: str, root: Path, startup_timeout: float = STARTUP_TIMEOUT) -> int:
-    """Serve the implementation, run every step, stop it. Return the number of steps passed."""
+@dataclass
+class ContractReport:
+    """What one run of a task's contract established."""
+
+    steps: int  # steps passed
+    hostile: dict[str, int] = field(default_factory=dict)  # hostile probe name -> status answered
+    agreeing: frozenset[str] = frozenset()  # the probes every framework must answer alike
+    server_checks: int = 0  # server checks passed (workers, restart, SIGTERM)
+
+
+def run_contract(
+    task: Task, framework: str, root: Path, startup_timeout: float = STARTUP_TIMEOUT, with_hostile: bool = True
+) -> ContractReport:
+    """Serve the implementation, run every step, then the shared hostile-input probes and the task's
+    server checks; stop it. Raise ContractFailure on the first broken expectation."""
     server = RunningServer(task, framework, root, startup_timeout)
     try:
         with server:
             run = ContractRun(server.base_url)
             for index, step in enumerate(task.steps, start=1):
                 try:
-                    run_step(run, step)
+                    response = run_step(run, step)
+                    problems = hostile.leaks(response.status, response.headers, response.text, Path(root).resolve())
+                    if problems:
+                        raise ContractFailure("the response leaks internals:\n" + "\n".join(f"  - {p}" for p in problems))
                 except ContractFailure as failure:
                     raise ContractFailure(
                         f"{task.id} ({framework}), step {index} of {len(task.steps)}: {step.description}\n"
                         f"{failure}\n--- server output ---\n{server.output(2000)}"
                     ) from None
-            return len(task.steps)
+            report = ContractReport(len(task.steps))
+            if with_hostile:
+                report.hostile, report.agreeing = run_hostile(task, framework, server, run.variables, Path(root).resolve())
+            if task.server_checks is not None:
+                report.server_checks = run_server_checks(task, framework, server)
+            return report
     finally:
         server.cleanup()
+
+
+def run_hostile(task: Task, framework: str, server: RunningServer, variables: dict, root: Path):
+    """Send every hostile probe; fail with all the broken ones listed. Return the statuses."""
+    statuses: dict[str, int] = {}
+    failures: list[str] = []
+    probes = hostile.probes(task, variables)
+    for probe in probes:
+        try:
+            answer = hostile.send(server.port, probe)
+        except (OSError, http.client.HTTPException) as error:
+            failures.append(f"{probe.name}: {probe.method} {probe.target[:120]} -> no answer ({error!r})")
+            continue
+        statuses[probe.name] = answer.status
+        for problem in hostile.check(probe, answer, task.errors, root):
+            failures.append(f"{probe.name}: {probe.method} {probe.target[:120]} -> {problem}")
+    if failures:
+        raise ContractFailure(
+            f"{task.id} ({framework}): the shared hostile-input contract failed ({len(failures)} of {len(probes)}):\n"
+            + "\n".join(f"  - {failure}" for failure in failures[:40])
+            + f"\n--- server output ---\n{server.output(2000)}"
+        )
+    return statuses, frozenset(probe.name for probe in probes if probe.agree)
+
+
+def compare_hostile(reports: dict[str, ContractReport]) -> list[str]:
+    """Probes the frameworks answered with different statuses (each must agree with the others)."""
+    names = set.intersection(*(set(report.agreeing) for report in reports.values()))
+    problems = []
+    for name in sorted(names):
+        statuses = {framework: report.hostile.get(name) for framework, report in reports.items()}
+        if len(set(statuses.values())) > 1:
+            problems.append(f"{name}: " + ", ".join(f"{framework} {status}" for framework, status in statuses.items()))
+    return problems
 
 
 def run_step(run: ContractRun, step: Step) -> Response:
@@ -333,12 +562,26 @@ def send(run: ContractRun, method: str, url: str, data, headers, use_cookie_jar:
     http_request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with opener.open(http_request, timeout=REQUEST_TIMEOUT) as answer:
-            return Response(answer.status, _headers(answer.headers), answer.read())
+            return _response(answer.status, answer.headers, answer)
     except urllib.error.HTTPError as answer:  # 3xx (not followed), 4xx and 5xx land here
         with answer:
-            return Response(answer.code, _headers(answer.headers), answer.read())
+            return _response(answer.code, answer.headers, answer)
     except (OSError, http.client.HTTPException) as error:
         raise ContractFailure(f"request {method} {url} failed: {error!r}") from None
+
+
+def _response(status: int, message, stream) -> Response:
+    """Read the body piece by piece as it arrives, noting when each piece came (for streaming checks)."""
+    pieces, arrivals = [], []
+    reader = stream.fp if isinstance(stream, urllib.error.HTTPError) else stream  # the HTTPResponse
+    read = getattr(reader, "read1", None) or reader.read
+    while True:
+        piece = read(65536)
+        if not piece:
+            break
+        pieces.append(piece)
+        arrivals.append(time.monotonic())
+    return Response(status, _headers(message), b"".join(pieces), tuple(message.get_all("Set-Cookie") or ()), tuple(arrivals))
 
 
 def _headers(message) -> dict[str, str]:
@@ -385,7 +628,41 @@ def check_response(expect: Expectation, response: Response) -> list[str]:
     for text in expect.body_excludes:
         if text in response.text:
             problems.append(f"body: expected it not to contain {text!r}")
+    for name, wanted in expect.cookies.items():
+        problems += cookie_problems(name, wanted, response.set_cookies)
+    if expect.incremental is not None:
+        problems += incremental_problems(expect.incremental, response.arrivals)
     return problems
+
+
+def cookie_problems(name: str, wanted, set_cookies: tuple[str, ...]) -> list[str]:
+    """Compare the attributes of the Set-Cookie for `name` with the expectation."""
+    header = next((value for value in set_cookies if value.split("=", 1)[0].strip() == name), None)
+    if header is None:
+        return [f"cookie {name}: expected a Set-Cookie for it, got {list(set_cookies)!r}"]
+    attributes: dict[str, str] = {}
+    for part in header.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        attributes[key.lower()] = value
+    problems = []
+    for flag, key in (("secure", "secure"), ("http_only", "httponly")):
+        expected = getattr(wanted, flag)
+        if expected is not None and (key in attributes) != expected:
+            problems.append(f"cookie {name}: expected {key} {'set' if expected else 'unset'}, got {header!r}")
+    if wanted.same_site is not None and attributes.get("samesite", "").lower() != wanted.same_site.lower():
+        problems.append(f"cookie {name}: expected SameSite={wanted.same_site}, got {header!r}")
+    return problems
+
+
+def incremental_problems(wanted, arrivals: tuple[float, ...]) -> list[str]:
+    """A streamed body must arrive in several pieces spread over time, not in one buffered block."""
+    spread = arrivals[-1] - arrivals[0] if arrivals else 0.0
+    if len(arrivals) < wanted.min_pieces or spread < wanted.min_seconds:
+        return [
+            f"body: expected it to arrive in at least {wanted.min_pieces} pieces over at least {wanted.min_seconds:g} s, "
+            f"got {len(arrivals)} piece(s) over {spread:.3f} s (is the response buffered?)"
+        ]
+    return []
 
 
 def json_equal(expected, actual) -> bool:

@@ -17,15 +17,19 @@ from .model import (
     OPTIONS_ITEM,
     SERVER_PLACEHOLDERS,
     Capture,
+    CookieExpectation,
     Expectation,
     FilePart,
     Framework,
     Implementation,
+    Incremental,
     Note,
     Request,
     Requirement,
     Server,
+    ServerChecks,
     Source,
+    StartFailure,
     Step,
     Task,
     TaskBook,
@@ -318,6 +322,7 @@ def _framework(data: dict) -> Framework:
         language=data["language"],
         served_by=data["served_by"],
         setup=tuple(data["setup"]),
+        direct_command=tuple(data.get("direct_command", [])),
         server=Server(
             command=tuple(server["command"]),
             cwd=server.get("cwd", "."),
@@ -347,6 +352,12 @@ def _task(data: dict, frameworks: tuple[Framework, ...]) -> Task:
         steps=tuple(_step(step) for step in data["contract"]),
         env=dict(data.get("env", {})),
         related=tuple(data.get("related", [])),
+        errors=data.get("errors", "json"),
+        server_checks=ServerChecks(**data["server_checks"]) if "server_checks" in data else None,
+        start_failures=tuple(
+            StartFailure(item["description"], dict(item["env"]), tuple(item.get("output_contains", [])))
+            for item in data.get("start_failures", [])
+        ),
     )
 
 
@@ -390,6 +401,8 @@ def _step(data: dict) -> Step:
             json_subset=expect.get("json_subset", NOT_GIVEN),
             body_contains=tuple(expect.get("body_contains", [])),
             body_excludes=tuple(expect.get("body_excludes", [])),
+            cookies={name: CookieExpectation(**spec) for name, spec in expect.get("cookies", {}).items()},
+            incremental=Incremental(**expect["incremental"]) if "incremental" in expect else None,
         ),
         capture={
             name: Capture(json_path=spec.get("json"), header=spec.get("header")) for name, spec in data.get("capture", {}).items()

@@ -74,6 +74,9 @@ class Framework:
     served_by: str  # shown on task pages: "<name> under <served_by>"
     setup: tuple[str, ...]
     server: Server
+    # How a run line starts one app on its own (placeholders as in Server.command, run in server.cwd);
+    # the shared contract starts it on a port in use to check listen errors. Empty: not checked.
+    direct_command: tuple[str, ...] = ()
 
     def module_name(self, app: str) -> str:
         """The dotted module an app file is imported as from this framework's folder ({module})."""
@@ -124,6 +127,23 @@ class Request:
 
 
 @dataclass(frozen=True)
+class CookieExpectation:
+    """Attributes the Set-Cookie for one cookie must have (None: not checked)."""
+
+    secure: bool | None = None
+    http_only: bool | None = None
+    same_site: str | None = None
+
+
+@dataclass(frozen=True)
+class Incremental:
+    """A streamed body must arrive in at least `min_pieces` reads spread over `min_seconds`."""
+
+    min_pieces: int = 2
+    min_seconds: float = 0.1
+
+
+@dataclass(frozen=True)
 class Expectation:
     status: int
     headers: dict = field(default_factory=dict)
@@ -134,6 +154,8 @@ class Expectation:
     json_subset: object = NOT_GIVEN
     body_contains: tuple[str, ...] = ()
     body_excludes: tuple[str, ...] = ()
+    cookies: dict = field(default_factory=dict)  # cookie name -> CookieExpectation
+    incremental: Incremental | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +175,31 @@ class Step:
 
 
 @dataclass(frozen=True)
+class ServerChecks:
+    """Process-level checks on a running server: how many workers answer `path` (told apart by the
+    JSON field `pid_json` over `requests` fresh connections), whether a killed worker is replaced,
+    and whether SIGTERM stops the whole server with exit code 0 within `stop_within` seconds."""
+
+    workers: int = 2
+    path: str = "/"
+    pid_json: str = "pid"
+    requests: int = 30
+    restart_worker: bool = False
+    stop_on_sigterm: bool = False
+    stop_within: float = 10.0
+
+
+@dataclass(frozen=True)
+class StartFailure:
+    """Started with `env` changed (None removes a variable), the server must exit non-zero, fast,
+    and its output must contain every `output_contains` text."""
+
+    description: str
+    env: dict
+    output_contains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Task:
     id: str
     title: str
@@ -162,6 +209,9 @@ class Task:
     steps: tuple[Step, ...]
     env: dict = field(default_factory=dict)
     related: tuple[str, ...] = ()
+    errors: str = "json"  # the shape of its 4xx answers: "json" ({"error": ...}) or "page" (HTML)
+    server_checks: ServerChecks | None = None
+    start_failures: tuple[StartFailure, ...] = ()
 
     def implementation(self, framework: str) -> Implementation:
         if framework not in self.implementations:

@@ -38,11 +38,27 @@ app.post('/signup', (req, res) => {
   res.status(201).json({ email, age, name });
 });
 
-// express.json() reports malformed JSON and oversized bodies as errors with a `type`.
+// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler. express.json() reports malformed JSON (400), a body over the limit
+// (413) and a charset it cannot decode (415) as errors with a `type`. Anything else is a bug:
+// log it, tell the client nothing (Express's default handler would send the stack trace unless
+// NODE_ENV is "production", so never rely on it).
+const BODY_ERRORS = {
+  'entity.parse.failed': [400, 'malformed JSON'],
+  'entity.too.large': [413, 'request body too large'],
+  'charset.unsupported': [415, 'send the JSON body in UTF-8'],
+  'encoding.unsupported': [415, 'unsupported Content-Encoding'],
+};
 app.use((err, req, res, next) => {
-  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
-  if (err.type === 'entity.too.large') return res.status(413).json({ error: 'request body too large' });
-  next(err);
+  if (res.headersSent) return next(err);
+  const known = BODY_ERRORS[err.type];
+  if (known) return res.status(known[0]).json({ error: known[1] });
+  console.error(err);
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;
@@ -50,5 +66,12 @@ module.exports = app;
 if (require.main === module) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+  app.listen(port, host, (error) => {
+    // Express 5 hands listen errors (port in use, no permission) to this callback.
+    if (error) {
+      console.error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+      process.exit(1);
+    }
+    console.log(`Listening on http://${host}:${port}`);
+  });
 }

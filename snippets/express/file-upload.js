@@ -45,5 +45,12 @@ module.exports = app;
 if (require.main === module) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+  app.listen(port, host, (error) => {
+    // Express 5 hands listen errors (port in use, no permission) to this callback.
+    if (error) {
+      console.error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+      process.exit(1);
+    }
+    console.log(`Listening on http://${host}:${port}`);
+  });
 }

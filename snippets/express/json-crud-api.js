@@ -14,6 +14,12 @@ function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// express.json() skips other content types and leaves req.body undefined: refuse them with 415.
+function requireJson(req, res, next) {
+  if (!req.is('application/json')) return res.status(415).json({ error: 'send a JSON body (Content-Type: application/json)' });
+  next();
+}
+
 function findItem(req, res, next) {
   const id = /^\d+$/.test(req.params.id) ? Number(req.params.id) : NaN;
   if (Number.isNaN(id)) return next('route'); // not a number: skip to the 404 handler
@@ -26,7 +32,7 @@ app.get('/items', (req, res) => {
   res.json([...items.values()]);
 });
 
-app.post('/items', (req, res) => {
+app.post('/items', requireJson, (req, res) => {
   const name = isObject(req.body) ? req.body.name : undefined;
   if (typeof name !== 'string' || !name.trim()) {
     return res.status(400).json({ error: 'name is required and must be a non-empty string' });
@@ -40,7 +46,7 @@ app.get('/items/:id', findItem, (req, res) => {
   res.json(req.item);
 });
 
-app.patch('/items/:id', findItem, (req, res) => {
+app.patch('/items/:id', requireJson, findItem, (req, res) => {
   const body = req.body;
   if (!isObject(body)) return res.status(400).json({ error: 'body must be a JSON object' });
   if ('name' in body && (typeof body.name !== 'string' || !body.name.trim())) {
@@ -59,11 +65,27 @@ app.delete('/items/:id', findItem, (req, res) => {
   res.status(204).end();
 });
 
-// Errors from express.json(): malformed JSON (400) and bodies over the limit (413).
+// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler. express.json() reports malformed JSON (400), a body over the limit
+// (413) and a charset it cannot decode (415) as errors with a `type`. Anything else is a bug:
+// log it, tell the client nothing (Express's default handler would send the stack trace unless
+// NODE_ENV is "production", so never rely on it).
+const BODY_ERRORS = {
+  'entity.parse.failed': [400, 'malformed JSON'],
+  'entity.too.large': [413, 'request body too large'],
+  'charset.unsupported': [415, 'send the JSON body in UTF-8'],
+  'encoding.unsupported': [415, 'unsupported Content-Encoding'],
+};
 app.use((err, req, res, next) => {
-  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
-  if (err.type === 'entity.too.large') return res.status(413).json({ error: 'request body too large' });
-  next(err);
+  if (res.headersSent) return next(err);
+  const known = BODY_ERRORS[err.type];
+  if (known) return res.status(known[0]).json({ error: known[1] });
+  console.error(err);
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;
@@ -71,5 +93,12 @@ module.exports = app;
 if (require.main === module) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+  app.listen(port, host, (error) => {
+    // Express 5 hands listen errors (port in use, no permission) to this callback.
+    if (error) {
+      console.error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+      process.exit(1);
+    }
+    console.log(`Listening on http://${host}:${port}`);
+  });
 }

@@ -3,6 +3,7 @@
 // container runtime, or PM2) still starts this primary process and restarts it if it dies.
 const cluster = require('node:cluster');
 const os = require('node:os');
+const http = require('node:http');
 const express = require('express');
 
 const app = express();
@@ -20,6 +21,25 @@ app.get('/healthz', (req, res) => {
 
 app.get('/', (req, res) => {
   res.json({ message: 'served by a worker process', pid: process.pid });
+});
+
+// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler (four arguments). Errors with a 4xx status (e.g. from a body parser)
+// get that status and its standard short reason; anything else is a bug: log it for operators,
+// tell the client nothing. Express's default handler would send the stack trace unless
+// NODE_ENV is "production", so never rely on it.
+app.use((err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = Number(err.status ?? err.statusCode);
+  if (status >= 400 && status < 500) {
+    return res.status(status).json({ error: http.STATUS_CODES[status]?.toLowerCase() ?? 'bad request' });
+  }
+  console.error(err);
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;

@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask, request
+from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)
 app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # a sign-up form never needs more than 16 KiB
@@ -28,6 +29,8 @@ def validate_signup(data: dict) -> dict[str, str]:
 def signup():
     if not request.is_json:
         return {"error": "expected a JSON body (Content-Type: application/json)"}, 415
+    if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
+        return {"error": "send the JSON body in UTF-8"}, 415  # express.json() refuses other charsets too
     data = request.get_json(silent=True)  # silent: malformed JSON gives None instead of raising
     if data is None:
         return {"error": "malformed JSON"}, 400
@@ -43,6 +46,18 @@ def signup():
 @app.errorhandler(413)
 def too_large(_error):
     return {"error": "request body too large"}, 413
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ can read it, so never store secrets in it.
 import os
 
 from flask import Flask, request, session
+from werkzeug.exceptions import HTTPException
 
 
 def _secret_key() -> str:
@@ -62,6 +63,18 @@ def set_theme():
         samesite="Lax",
         secure=app.config["SESSION_COOKIE_SECURE"],
     )
+    return response
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
     return response
 
 

@@ -8,6 +8,7 @@ import hashlib
 import os
 
 from flask import Flask, request
+from werkzeug.exceptions import HTTPException
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -36,6 +37,18 @@ def upload():
 @app.errorhandler(413)
 def too_large(_error):
     return {"error": "file too large", "max_bytes": MAX_UPLOAD_BYTES}, 413
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 import os
 import threading
 
-from flask import Flask, request, url_for
+from flask import Flask, abort, request, url_for
+from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)
 app.config["MAX_CONTENT_LENGTH"] = 100 * 1024  # refuse request bodies over 100 KiB with 413
@@ -16,7 +17,13 @@ _lock = threading.Lock()  # the dev server and threaded workers serve requests c
 
 
 def _read_json_object():
-    data = request.get_json(silent=True)
+    """The JSON body if it is an object, else None. Answers like express.json() does: 415 for
+    another content type or a non-UTF charset, 400 for malformed JSON, 413 over the limit."""
+    if request.mimetype != "application/json":
+        abort(415, "send a JSON body (Content-Type: application/json)")
+    if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
+        abort(415, "send the JSON body in UTF-8")
+    data = request.get_json()  # raises BadRequest (400) for malformed JSON
     return data if isinstance(data, dict) else None
 
 
@@ -74,6 +81,18 @@ def delete_item(item_id: int):
         if _items.pop(item_id, None) is None:
             return {"error": "item not found"}, 404
     return "", 204
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import os
 import sqlite3
 
 from flask import Flask, g, request, url_for
+from werkzeug.exceptions import HTTPException
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS notes (
@@ -80,6 +81,18 @@ def delete_note(note_id: int):
     if not deleted:
         return {"error": "note not found"}, 404
     return "", 204
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import os
 import time
 
 from flask import Flask, Response, request, stream_with_context
+from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)
 
@@ -32,6 +33,18 @@ def events():
         mimetype="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},  # no proxy buffering
     )
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

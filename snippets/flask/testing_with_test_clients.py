@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask, request
+from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)
 
@@ -20,6 +21,18 @@ def convert():
     if not -273.15 <= celsius <= 1_000_000:
         return {"error": "celsius is out of range"}, 400
     return {"celsius": celsius, "fahrenheit": celsius_to_fahrenheit(celsius)}
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from functools import wraps
 
 from flask import Flask, g, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.exceptions import HTTPException
 
 TOKEN_MAX_AGE_SECONDS = 60 * 60
 
@@ -69,6 +70,18 @@ def login():
 @token_required
 def me():
     return {"user": g.user}
+
+
+@app.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    # Every HTTP error (404, 405, 413, 415...) as JSON instead of Werkzeug's HTML page. An
+    # unhandled exception arrives here too, as a 500 whose answer says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    # Werkzeug's stock descriptions are long sentences: use the short name unless the code gave its own.
+    custom = error.description != type(error).description
+    response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
+    response.content_type = "application/json"
+    return response
 
 
 if __name__ == "__main__":

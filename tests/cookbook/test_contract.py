@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from comparison_site.cookbook import load_tasks
-from comparison_site.cookbook.contract import ContractFailure, SnippetStartError, run_contract
+from comparison_site.cookbook.contract import (
+    ContractFailure,
+    SnippetStartError,
+    compare_hostile,
+    run_contract,
+    run_listen_error,
+    run_start_failure,
+)
 from comparison_site.cookbook.model import Expectation, Implementation, Note, Request, Step, Task
 
 from .conftest import ROOT
@@ -24,10 +31,48 @@ BOOK = load_tasks(ROOT / "data" / "tasks.yaml")  # at import: the parameters com
 RUNS = [(task.id, framework) for task in BOOK.tasks for framework in BOOK.framework_ids]
 
 
+REPORTS: dict[str, dict] = {}  # task id -> framework -> ContractReport, shared with the agreement test
+START_FAILURES = [
+    (task.id, framework, index) for task in BOOK.tasks for framework in BOOK.framework_ids for index in range(len(task.start_failures))
+]
+LISTEN_CHECKS = [(task.id, framework.id) for task in BOOK.tasks for framework in BOOK.frameworks if framework.direct_command]
+
+
 @pytest.mark.parametrize(("task_id", "framework"), RUNS, ids=[f"{t}-{f}" for t, f in RUNS])
 def test_contract(task_id: str, framework: str):
+    """The task's own steps, then the shared hostile-input contract and its server checks."""
     task = BOOK.get(task_id)
-    assert run_contract(task, framework, ROOT) == len(task.steps)
+    report = run_contract(task, framework, ROOT)
+    assert report.steps == len(task.steps)
+    assert report.hostile, "the hostile-input contract sent no probe"
+    if task.server_checks is not None:
+        assert report.server_checks >= 1
+    REPORTS.setdefault(task_id, {})[framework] = report
+
+
+@pytest.mark.parametrize("task_id", BOOK.ids)
+def test_frameworks_answer_bad_input_alike(task_id: str):
+    """Every framework gives the same status to the same hostile probe (typed conversions agree)."""
+    task = BOOK.get(task_id)
+    reports = REPORTS.get(task_id, {})
+    for framework in BOOK.framework_ids:
+        if framework not in reports:  # run alone (-k): run the contract here
+            reports[framework] = run_contract(task, framework, ROOT)
+    differences = compare_hostile(reports)
+    assert not differences, f"{task_id}: the frameworks answer the same bad input differently:\n" + "\n".join(differences)
+
+
+@pytest.mark.parametrize(("task_id", "framework", "index"), START_FAILURES, ids=[f"{t}-{f}-{i}" for t, f, i in START_FAILURES])
+def test_bad_configuration_stops_the_server(task_id: str, framework: str, index: int):
+    task = BOOK.get(task_id)
+    output = run_start_failure(task, framework, ROOT, task.start_failures[index])
+    assert all(text in output for text in task.start_failures[index].output_contains)
+
+
+@pytest.mark.parametrize(("task_id", "framework"), LISTEN_CHECKS, ids=[f"{t}-{f}" for t, f in LISTEN_CHECKS])
+def test_a_port_in_use_is_a_clear_non_zero_exit(task_id: str, framework: str):
+    output = run_listen_error(BOOK.get(task_id), framework, ROOT)
+    assert output.strip()
 
 
 # --- the harness itself ------------------------------------------------------------------------
@@ -88,7 +133,7 @@ def test_a_failing_step_shows_request_expected_and_actual():
     wrong = Step("Root is created?", Request("GET", "/", headers={"X-Probe": "1"}), Expectation(201, json={"message": "nope"}))
     task = dataclasses.replace(hello, steps=(hello.steps[0], wrong))
     with pytest.raises(ContractFailure) as caught:
-        run_contract(task, "express", ROOT)
+        run_contract(task, "express", ROOT, with_hostile=False)
     message = str(caught.value)
     assert "step 2 of 2: Root is created?" in message
     assert "request:\n  GET http://127.0.0.1:" in message and "X-Probe: 1" in message

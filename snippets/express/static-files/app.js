@@ -1,15 +1,36 @@
 // Static files: express.static serves public/ (next to this file) at /static/.
+const http = require('node:http');
 const path = require('node:path');
 const express = require('express');
 
 const app = express();
 app.disable('x-powered-by');
 
-// index: false so /static/ never serves a directory's index.html by surprise.
-app.use('/static', express.static(path.join(__dirname, 'public'), { index: false }));
+// index: false so /static/ never serves a directory's index.html by surprise. dotfiles: 'ignore'
+// (the default, spelled out) answers /static/.env as if it did not exist. A path that climbs out
+// of public/ (/static/..%2fapp.js) is refused by `send` and, with fallthrough, ends as our 404.
+app.use('/static', express.static(path.join(__dirname, 'public'), { index: false, dotfiles: 'ignore' }));
 
 app.get('/', (req, res) => {
   res.send('<!doctype html><title>Static files</title><link rel="stylesheet" href="/static/style.css"><p>Hi</p>');
+});
+
+// No route or file matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler (four arguments). Errors with a 4xx status get that status and its
+// standard short reason; anything else is a bug: log it for operators, tell the client nothing.
+// Express's default handler would send the stack trace unless NODE_ENV is "production".
+app.use((err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = Number(err.status ?? err.statusCode);
+  if (status >= 400 && status < 500) {
+    return res.status(status).json({ error: http.STATUS_CODES[status]?.toLowerCase() ?? 'bad request' });
+  }
+  console.error(err);
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;
@@ -17,5 +38,12 @@ module.exports = app;
 if (require.main === module) {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+  app.listen(port, host, (error) => {
+    // Express 5 hands listen errors (port in use, no permission) to this callback.
+    if (error) {
+      console.error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+      process.exit(1);
+    }
+    console.log(`Listening on http://${host}:${port}`);
+  });
 }

@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)  # looks for templates in ./templates next to this module
 
@@ -19,6 +20,15 @@ def greet():
     # Autoescaping is on for .html templates, so a name like <script> is shown, not run.
     name = request.args.get("name", "").strip() or "stranger"
     return render_template("greet.html", name=name)
+
+
+@app.errorhandler(HTTPException)
+def error_page(error: HTTPException):
+    # Our own page for every HTTP error (404, 405...) instead of Werkzeug's; an unhandled
+    # exception arrives here too, as a 500 that says nothing about it.
+    response = error.get_response()  # keeps headers such as Allow on a 405
+    response.set_data(render_template("error.html", status=error.code, message=error.name))
+    return response
 
 
 if __name__ == "__main__":
