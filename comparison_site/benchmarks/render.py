@@ -288,7 +288,7 @@ def _machine_and_versions(results: BenchmarkResults) -> str:
     rows += [(names.get(name, name), version) for name, version in results.versions.items()]
     return "\n".join([
         "## Machine and versions {#benchmarks-machine}", "",
-        _header_row(["", "Value"]), *(_row([plain_text(name), plain_text(value)]) for name, value in rows),
+        _header_row(["Item", "Value"]), *(_row([plain_text(name), plain_text(value)]) for name, value in rows),
     ])
 
 
