@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DataError
-from .load import DEFAULT_DATA, display_name, load_comparison
+from .load import DEFAULT_DATA, PROJECT_ROOT, display_name, load_comparison
 
 
 def _comparison_summary(comparison) -> str:
@@ -23,30 +23,52 @@ def _comparison_summary(comparison) -> str:
             f"{len(comparison.faq)} FAQ entries, {len(comparison.claims)} claims")
 
 
-def data_files() -> list[tuple[Path, Callable, Callable]]:
-    """Every data file of the site: (path, loader that raises DataError, one-line summary)."""
-    from .benchmarks import DEFAULT_RESULTS_PATH, load_benchmark_results
-    from .cookbook import DEFAULT_TASKS, load_tasks
-
-    return [
-        (DEFAULT_DATA, load_comparison, _comparison_summary),
-        (Path(DEFAULT_TASKS), load_tasks, lambda book: f"{len(book.tasks)} cookbook tasks"),
-        (Path(DEFAULT_RESULTS_PATH), load_benchmark_results, lambda results: "benchmark results"),
-    ]
+_SUMMARIES: dict[str, Callable] = {
+    "comparison": _comparison_summary,
+    "tasks": lambda book: f"{len(book.tasks)} cookbook tasks",
+    "benchmarks": lambda results: "benchmark results",
+}
 
 
 def validate(paths: list[Path]) -> int:
-    """Validate the given comparison files, or every data file of the site when none is given."""
-    files = [(path, load_comparison, _comparison_summary) for path in paths] or data_files()
+    """Validate the given comparison files, or every data file of the site when none is given.
+
+    With no files this runs `load_site_data`, the very function the build runs: every file's own
+    checks, then the references between files (cookbook tasks, benchmark scenarios, frameworks).
+    """
+    if paths:
+        return _validate_comparison_files(paths)
+    from .safe_paths import git_tracking_note
+    from .site_data import load_site_data
+
+    def report(file, loaded, error) -> None:
+        if error is not None:
+            print(error, file=sys.stderr)
+        else:
+            summary = _SUMMARIES.get(file.name, lambda data: "valid")(loaded)
+            print(f"{file.display}: OK ({summary})")
+
+    note = git_tracking_note(PROJECT_ROOT)
+    if note:
+        print(note, file=sys.stderr)
+    try:
+        load_site_data(report=report)
+    except DataError:
+        return 1
+    print("references between the data files: OK")
+    return 0
+
+
+def _validate_comparison_files(paths: list[Path]) -> int:
     failed = False
-    for path, loader, summary in files:
+    for path in paths:
         try:
-            loaded = loader(path)
+            loaded = load_comparison(path)
         except DataError as error:
             print(error, file=sys.stderr)
             failed = True
             continue
-        print(f"{display_name(Path(path))}: OK ({summary(loaded)})")
+        print(f"{display_name(Path(path))}: OK ({_comparison_summary(loaded)})")
     return 1 if failed else 0
 
 

@@ -8,6 +8,8 @@ Everything else must reach the reader as literal text, never as markup:
   -> braces are backslash-escaped, which Markdown prints as plain braces;
 - snippet includes (`--8<--`) -> the `<` is escaped, so pymdownx.snippets never sees the marker;
 - links whose target is not http(s), a site page or an anchor (`javascript:`, `data:`) -> text only;
+  http(s) targets must also pass the site's one URL rule (safe_urls.py) and are percent-encoded;
+- control and bidirectional-override characters -> removed (validation refuses them already);
 - images -> text only, because an image from elsewhere would be an external request;
 - table pipes and line breaks -> escaped / folded, so a value cannot break the table it sits in.
 
@@ -18,6 +20,9 @@ from __future__ import annotations
 
 import html
 import re
+
+from .safe_urls import is_safe_url, link_destination
+from .yaml_policy import FORBIDDEN_CHARACTERS
 
 # A code span: a run of backticks, then anything up to the same run of backticks.
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -31,8 +36,10 @@ _PLACEHOLDER = "\x00{}\x00"
 
 
 def is_safe_link_target(target: str) -> bool:
-    """True for http(s) URLs, in-page anchors and relative links to other .md pages."""
-    return bool(_SAFE_TARGET.match(target))
+    """True for http(s) URLs that pass the URL rule, in-page anchors and relative links to .md pages."""
+    if not _SAFE_TARGET.match(target):
+        return False
+    return is_safe_url(target) if target.lower().startswith("http") else True
 
 
 def find_unsafe_links(text: str) -> list[str]:
@@ -52,7 +59,7 @@ def find_unsafe_links(text: str) -> list[str]:
 def safe_inline(text: str) -> str:
     """Return `text` as inline Markdown in which only emphasis, code and safe links are live."""
     # Fold newlines (a value is always one line of Markdown) and drop NULs (our placeholders).
-    text = " ".join(str(text).replace("\x00", "").split())
+    text = _one_line(text)
     pieces = []
     position = 0
     for match in _CODE_SPAN.finditer(text):
@@ -65,11 +72,17 @@ def safe_inline(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Return `text` as Markdown that renders exactly as written (names, titles, questions)."""
-    text = " ".join(str(text).replace("\x00", "").split())
+    text = _one_line(text)
     # Backslash-escape Markdown punctuation first, then turn <, > and & into entities; quotes need
     # no escaping in text content. pymdownx.escapeall makes every backslash escape valid.
     text = re.sub(r"([\\`*_{}\[\]()#+!|~^=:-])", r"\\\1", text)
     return html.escape(text, quote=False)
+
+
+def _one_line(text: object) -> str:
+    """One line of text without control or bidirectional-override characters (NULs included:
+    they are our placeholders)."""
+    return " ".join(FORBIDDEN_CHARACTERS.sub("", str(text)).split())
 
 
 def _strip_code_spans(text: str) -> str:
@@ -82,7 +95,9 @@ def _escape_prose(text: str) -> str:
 
     def keep(match: re.Match) -> str:
         label, target = match.groups()
-        links.append(f"[{_escape_text(label)}]({html.escape(target, quote=True)})")
+        if not is_safe_link_target(target):
+            return match.group(0)  # escaped below with the rest: shown as text, not a link
+        links.append(f"[{_escape_text(label)}]({link_destination(target)})")
         return _PLACEHOLDER.format(len(links) - 1)
 
     text = _escape_text(_SAFE_LINK.sub(keep, text))
@@ -101,4 +116,4 @@ def html_text(text: str) -> str:
 
     Braces become entities too: mkdocs-macros renders page titles containing `{{` as Jinja.
     """
-    return html.escape(" ".join(str(text).split()), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return html.escape(_one_line(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")

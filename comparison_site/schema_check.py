@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from .errors import DataProblem
+from .safe_urls import HINT as URL_HINT
+from .safe_urls import url_problem
 from .yaml_source import YamlDocument
 
 
@@ -21,7 +23,23 @@ from .yaml_source import YamlDocument
 def load_validator(schema_path: str) -> Draft202012Validator:
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(schema, format_checker=_format_checker())
+
+
+def _format_checker() -> FormatChecker:
+    """jsonschema's format checks, with `uri` replaced by the site's one URL rule (safe_urls.py):
+    without an extra package jsonschema does not check `uri` at all, and a URL that is merely
+    well-formed could still break the Markdown link it is written into."""
+    checker = FormatChecker()
+
+    @checker.checks("uri", raises=ValueError)
+    def site_url(value) -> bool:
+        problem = url_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise ValueError(problem)
+        return True
+
+    return checker
 
 
 def schema_problems(document: YamlDocument, schema_path: Path | str) -> list[DataProblem]:
@@ -80,6 +98,8 @@ def describe(error: ValidationError) -> tuple[str, str]:
         return f"text is {len(value)} characters long; the limit is {expected}", "shorten it or move detail elsewhere"
     if kind == "pattern":
         return f"{value!r} does not have the expected form", field_doc or f"it must match {expected}"
+    if kind == "format" and expected == "uri" and error.cause:
+        return f"{value!r} is not an acceptable URL: {error.cause}", URL_HINT
     if kind == "format":
         return f"{value!r} is not a valid {expected}", field_doc
     return error.message, field_doc

@@ -11,9 +11,8 @@ import os
 from pathlib import Path
 
 from .errors import DataError
-from .load import DEFAULT_DATA, DEFAULT_SCHEMA, load_comparison
+from .load import DEFAULT_DATA, DEFAULT_SCHEMA
 from .model import Comparison
-from .references import check_references
 from .render.markdown import SiteLinks
 
 # Tests and benchmarks point the site at other data files with this variable.
@@ -50,22 +49,24 @@ def _for_site(load):
         raise _as_build_error(error) from None
 
 
+# The build and `make validate` load the data through the same function (site_data.py), so they
+# run the same checks; add a check that spans data files to site_data.cross_file_problems.
 def _cookbook():
-    from .cookbook import load_tasks
+    from .site_data import load_site_data
 
-    return _load_once(TASKS_DATA, load_tasks)
+    return load_site_data().cookbook
 
 
 def _benchmarks():
-    from .benchmarks import DEFAULT_RESULTS_PATH, load_benchmark_results
+    from .site_data import load_site_data
 
-    return _load_once(Path(DEFAULT_RESULTS_PATH), load_benchmark_results)
+    return load_site_data().benchmarks
 
 
 def _checked_comparison() -> Comparison:
-    comparison = load_comparison(data_path())
-    check_references(comparison, {t.id for t in _cookbook().tasks}, {s.id for s in _benchmarks().scenarios})
-    return comparison
+    from .site_data import load_site_data
+
+    return load_site_data().comparison
 
 
 def comparison_for_site() -> Comparison:

@@ -8,7 +8,6 @@ mkdocs_hooks.py.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
 from comparison_site.render import pages
 from comparison_site.site_context import comparison_for_site, cookbook_for_site
+from comparison_site.site_data import data_file_path, published_json
 
 FRAMEWORKS_NAV_TITLE = "Frameworks"
 COOKBOOK_NAV_TITLE = "Cookbook"
@@ -57,9 +57,10 @@ def on_files(files, config):
 def published_files() -> dict[str, bytes]:
     comparison = comparison_for_site()
     return {
-        "data/comparison.json": (json.dumps(comparison.raw, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        "data/comparison.json": published_json(comparison.raw),
         "data/comparison.schema.json": DEFAULT_SCHEMA.read_bytes(),
-        "data/benchmarks.yaml": (PROJECT_ROOT / "data/benchmarks.yaml").read_bytes(),
+        # Published byte for byte, so site_data refuses markup characters in its text.
+        "data/benchmarks.yaml": data_file_path("benchmarks").read_bytes(),
         "data/benchmarks.schema.json": (PROJECT_ROOT / "data/benchmarks.schema.json").read_bytes(),
     }
 

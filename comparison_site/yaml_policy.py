@@ -118,7 +118,8 @@ class EventPolicy:
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             problems.append(self._problem(event, f"explicit tag '{shown}' is not allowed",
-                                          "remove the tag; the schema decides each value's type (quote text that looks like a number)"))
+                                          "remove the tag; the schema decides each value's type "
+                                          "(quote text that looks like a number)"))
         if isinstance(event, yaml.ScalarEvent):
             match = FORBIDDEN_CHARACTERS.search(event.value)
             if match:

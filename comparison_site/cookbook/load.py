@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import DataError, DataProblem
+from ..safe_paths import file_problem
 from ..schema_check import schema_problems
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import (
@@ -197,16 +198,10 @@ def _implementation_problems(document, here, framework, implementation, root) ->
             )
         paths.append((("server_config",), implementation["server_config"]))
     for sub_path, file in paths:
-        if not file.startswith(folder):
-            problems.append(document.problem(here + sub_path, f"{file} is not under {folder}", f"{name} files live in {folder}"))
-        elif not (root / file).is_file():
-            problems.append(
-                document.problem(
-                    here + sub_path,
-                    f"file {file} does not exist",
-                    "check the path (relative to the repository root) or create the file",
-                )
-            )
+        # Pages include these files: inside the framework's folder, regular, no symlink, tracked by git.
+        refused = file_problem(root, file, folder)
+        if refused:
+            problems.append(document.problem(here + sub_path, *refused))
     app = implementation["app"]
     if not app.endswith(suffix):
         problems.append(document.problem(here + ("app",), f"the {name} app must be a {suffix} file, got {app}"))

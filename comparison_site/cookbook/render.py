@@ -11,6 +11,7 @@ import json
 import re
 
 from ..inline import plain_text, safe_inline
+from ..safe_urls import markdown_link
 from .model import NOT_GIVEN, Expectation, Framework, Request, Step, Task, TaskBook
 
 # Highlighting for companion files; each framework's own source files use its `language`.
@@ -166,7 +167,7 @@ def render_notes(task: Task) -> str:
     for note in task.notes:
         text = f"- **{NOTE_LABELS[note.kind]}:** {safe_inline(note.text)}"
         if note.sources:
-            links = ", ".join(f"[{plain_text(source.title)}]({_link_target(source.url)})" for source in note.sources)
+            links = ", ".join(markdown_link(plain_text(source.title), source.url) for source in note.sources)
             text += f" Sources: {links}."
         items.append(text)
     return "\n".join(items)
@@ -236,7 +237,3 @@ def _scalar(value) -> str:
         return "true" if value else "false"
     return str(value)
 
-
-def _link_target(url: str) -> str:
-    # Parentheses would end the Markdown link early; the schema already rules out whitespace.
-    return url.replace("(", "%28").replace(")", "%29")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from ..inline import plain_text
 from ..model import Comparison, Point
-from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line, table
+from ..safe_urls import markdown_link
+from .markdown import SiteLinks, entry_meta, heading, inline, sources_line, table
 
 FACT_FIELDS = [
     ("Language", "language"), ("Runtime", "runtime"), ("Kind", "kind"), ("Creator", "creator"),
@@ -18,8 +17,8 @@ FACT_FIELDS = [
 def render_framework_page(comparison: Comparison, framework_id: str, links: SiteLinks) -> str:
     framework = comparison.framework(framework_id)
     rows = [[label, plain_text(getattr(framework, attribute))] for label, attribute in FACT_FIELDS]
-    rows.append(["Homepage", link(plain_text(framework.homepage), html.escape(framework.homepage, quote=True))])
-    rows.append(["Repository", link(plain_text(framework.repository), html.escape(framework.repository, quote=True))])
+    rows.append(["Homepage", markdown_link(plain_text(framework.homepage), framework.homepage)])
+    rows.append(["Repository", markdown_link(plain_text(framework.repository), framework.repository)])
     parts = [
         f"# {plain_text(framework.name)}",
         inline(framework.summary),

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ..inline import plain_text, safe_inline
 from ..model import Source
+from ..safe_urls import markdown_link
 
 BASIS_LABELS = {"documented": "Documented", "measured": "Measured", "opinion": "Opinion"}
 
@@ -56,7 +57,7 @@ def link(label_markdown: str, target: str) -> str:
 
 def sources_line(sources: tuple[Source, ...]) -> str:
     """'Sources: [title](url), ...' on one line."""
-    items = [link(plain_text(s.title), html.escape(s.url, quote=True)) for s in sources]
+    items = [markdown_link(plain_text(s.title), s.url) for s in sources]
     label = "Source" if len(items) == 1 else "Sources"
     return f'<span class="fvx-sources">{label}:</span> ' + ", ".join(items)
 

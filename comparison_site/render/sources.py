@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..inline import plain_text
 from ..model import Comparison, Source
+from ..safe_urls import markdown_link
 from . import pages
 from .markdown import link
 
@@ -56,6 +56,6 @@ def render_sources(comparison: Comparison, extra: list[Citation] = ()) -> str:
     for cited in entries:
         source = cited[0].source
         backlinks = ", ".join(link(plain_text(c.label), c.target) for c in cited)
-        lines.append(f"- {link(plain_text(source.title), html.escape(source.url, quote=True))}  \n"
+        lines.append(f"- {markdown_link(plain_text(source.title), source.url)}  \n"
                      f"  Cited in: {backlinks}")
     return "\n".join(lines)
