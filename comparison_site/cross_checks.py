@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from .errors import DataProblem
 from .inline import find_unsafe_links
+from .suggestions import unknown_reference_hint
 from .yaml_source import YamlDocument
 
 Rule = Callable[[YamlDocument], Iterator[DataProblem]]
@@ -67,7 +68,7 @@ def known_categories(document: YamlDocument) -> Iterator[DataProblem]:
         category = criterion.get("category") if isinstance(criterion, dict) else None
         if isinstance(category, str) and category not in categories:
             yield document.problem(("criteria", index, "category"), f"unknown category '{category}'",
-                                   f"use one of: {', '.join(sorted(categories))}, or add it under 'categories'")
+                                   unknown_reference_hint(category, categories, ", or add it under 'categories'"))
 
 
 def values_for_every_framework(document: YamlDocument) -> Iterator[DataProblem]:
@@ -83,7 +84,7 @@ def values_for_every_framework(document: YamlDocument) -> Iterator[DataProblem]:
         for key in values:
             if key not in frameworks:
                 yield document.problem(("criteria", index, "values", key), f"unknown framework '{key}'",
-                                       f"use one of: {', '.join(frameworks)}, or add the framework under 'frameworks'")
+                                       unknown_reference_hint(key, frameworks, ", or add the framework under 'frameworks'"))
 
 
 def pros_and_cons_for_known_frameworks(document: YamlDocument) -> Iterator[DataProblem]:
@@ -94,21 +95,28 @@ def pros_and_cons_for_known_frameworks(document: YamlDocument) -> Iterator[DataP
     for key in pros_and_cons:
         if key not in frameworks:
             yield document.problem(("pros_and_cons", key), f"unknown framework '{key}'",
-                                   f"use one of: {', '.join(frameworks)}")
+                                   unknown_reference_hint(key, frameworks))
     for framework_id in frameworks:
         if framework_id not in pros_and_cons:
             yield document.problem(("pros_and_cons",), f"no pros and cons for framework '{framework_id}'",
                                    f"add '{framework_id}:' with 'pros:' and 'cons:' lists")
 
 
-def use_cases_name_known_frameworks(document: YamlDocument) -> Iterator[DataProblem]:
-    frameworks = set(_ids(_list(document.data, "frameworks")))
+def use_cases_assess_every_framework(document: YamlDocument) -> Iterator[DataProblem]:
+    """A use case says how well each framework fits, so no page claims a fit the data does not state."""
+    frameworks = _ids(_list(document.data, "frameworks"))
     for index, use_case in enumerate(_list(document.data, "use_cases")):
-        fits = use_case.get("fits") if isinstance(use_case, dict) else None
-        for position, framework_id in enumerate(fits if isinstance(fits, list) else []):
-            if isinstance(framework_id, str) and framework_id not in frameworks:
-                yield document.problem(("use_cases", index, "fits", position), f"unknown framework '{framework_id}'",
-                                       f"use one of: {', '.join(sorted(frameworks))}")
+        fit = use_case.get("fit") if isinstance(use_case, dict) else None
+        if not isinstance(fit, dict):
+            continue
+        for framework_id in frameworks:
+            if framework_id not in fit:
+                yield document.problem(("use_cases", index, "fit"), f"no fit given for framework '{framework_id}'",
+                                       f"add '{framework_id}: fits' or '{framework_id}: not-best'")
+        for key in fit:
+            if key not in frameworks:
+                yield document.problem(("use_cases", index, "fit", key), f"unknown framework '{key}'",
+                                       unknown_reference_hint(key, frameworks))
 
 
 def links_are_safe(document: YamlDocument) -> Iterator[DataProblem]:
@@ -134,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     known_categories,
     values_for_every_framework,
     pros_and_cons_for_known_frameworks,
-    use_cases_name_known_frameworks,
+    use_cases_assess_every_framework,
     links_are_safe,
 )
 

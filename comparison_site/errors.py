@@ -3,7 +3,7 @@
 Every stage that reads contributor data (YAML parsing, schema validation, cross-reference
 checks) reports through these two types, so a contributor always gets the same shape of message:
 
-    data/comparison.yaml:120:9: criteria[4].values.express.sources: expected at least 1 item, got 0
+    data/comparison.yaml:120:9: criteria[id=routing].values.express.sources: expected at least 1 item, got 0
       hint: add a source with a title and an http(s) URL
 """
 
@@ -41,12 +41,37 @@ class DataError(Exception):
         super().__init__("\n".join([header, *(str(p) for p in self.problems)]))
 
 
-def format_path(parts: tuple) -> str:
-    """Render a data path such as ('criteria', 4, 'values') as 'criteria[4].values'."""
+def format_path(parts: tuple, data: object = None) -> str:
+    """Render a data path such as ('criteria', 4, 'values') as 'criteria[id=async-support].values'.
+
+    With the document's `data`, a list item that has an id is named by it, so a message stays
+    meaningful when entries are added or moved; items without a usable id (no id, an id that is
+    not a plain word, or one used twice in the list) keep their position, 'sources[0]'.
+    """
     text = ""
+    node = data
     for part in parts:
         if isinstance(part, int):
-            text += f"[{part}]"
+            item_id = _entry_id(node, part)
+            text += f"[id={item_id}]" if item_id else f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
+        node = _child(node, part)
     return text
+
+
+def _child(node: object, part: object) -> object:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _entry_id(items: object, index: int) -> str | None:
+    item = _child(items, index)
+    item_id = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(item_id, str) or not item_id or any(c.isspace() or c in "[]" for c in item_id):
+        return None
+    same = sum(1 for other in items if isinstance(other, dict) and other.get("id") == item_id)
+    return item_id if same == 1 else None

@@ -84,16 +84,24 @@ class Point:
     line: int = 0
 
 
+FITS = "fits"  # a use case's fit for one framework: "fits" or "not-best"
+
+
 @dataclass(frozen=True)
 class UseCase:
     id: str
     scenario: str
-    fits: tuple[str, ...]
+    fit: dict[str, str]  # framework id -> "fits" | "not-best", for every framework
     why: str
     sources: tuple[Source, ...]
     basis: str = "documented"
     last_verified: str | None = None
     line: int = 0
+
+    @property
+    def fits(self) -> tuple[str, ...]:
+        """Ids of the frameworks this scenario fits, in the data's order."""
+        return tuple(framework_id for framework_id, fit in self.fit.items() if fit == FITS)
 
 
 @dataclass(frozen=True)
@@ -177,7 +185,8 @@ def build_comparison(document: YamlDocument) -> Comparison:
         for i, p in enumerate(lists[kind])
     )
     use_cases = tuple(
-        UseCase(**{**u, "fits": tuple(u["fits"]), "sources": sources(u["sources"])}, line=line(("use_cases", i)))
+        UseCase(**{**u, "fit": {f["id"]: u["fit"][f["id"]] for f in data["frameworks"]}, "sources": sources(u["sources"])},
+                line=line(("use_cases", i)))
         for i, u in enumerate(data["use_cases"])
     )
     faq = tuple(

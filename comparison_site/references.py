@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from .errors import DataError, DataProblem
 from .model import Comparison
+from .suggestions import unknown_reference_hint
 
 
 def _unknown(comparison: Comparison, kind: str, entries, field: str, known: set[str], what: str) -> list[DataProblem]:
     return [
-        DataProblem(comparison.file, entry.line, 1, f"{kind} (id {entry.id}).{field}",
-                    f"unknown {what} '{ref}'", f"use one of: {', '.join(sorted(known))}")
+        DataProblem(comparison.file, entry.line, 1, f"{kind}[id={entry.id}].{field}",
+                    f"unknown {what} '{ref}'", unknown_reference_hint(ref, known))
         for entry in entries
         for ref in getattr(entry, field)
         if ref not in known
@@ -22,5 +23,24 @@ def check_references(comparison: Comparison, task_ids: set[str], scenario_ids: s
     problems = _unknown(comparison, "criteria", comparison.criteria, "cookbook", task_ids, "cookbook task")
     problems += _unknown(comparison, "criteria", comparison.criteria, "measured", scenario_ids, "benchmark scenario")
     problems += _unknown(comparison, "claims", comparison.claims, "measured", scenario_ids, "benchmark scenario")
+    if problems:
+        raise DataError(problems)
+
+
+def check_framework_ids(comparison: Comparison, declared: dict[str, list[str]], file: str, text: str = "") -> None:
+    """Raise DataError when another data file (`file`, its `text` for line numbers) declares that it
+    covers a framework the comparison does not have. `declared` maps a data path such as
+    "frameworks" or "configurations" to the framework ids found there."""
+    known = [f.id for f in comparison.frameworks]
+    problems = []
+    for path, ids in declared.items():
+        for framework_id in dict.fromkeys(ids):
+            if framework_id in known:
+                continue
+            line = next((number for number, content in enumerate(text.splitlines(), 1)
+                         if content.strip().removeprefix("- ").strip() in (f"id: {framework_id}", f"framework: {framework_id}")), 0)
+            problems.append(DataProblem(
+                file, line, 1 if line else 0, path, f"unknown framework '{framework_id}' (not in {comparison.file})",
+                unknown_reference_hint(framework_id, known, f", or add it to {comparison.file} first")))
     if problems:
         raise DataError(problems)

@@ -13,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal.yaml"
-REAL_DATA = ROOT / "data" / "comparison.yaml"
+# The site's data, or the file FVX_COMPARISON_DATA names: the third-framework proof
+# (tests/test_third_framework.py) reruns the suite with the site's data plus a third framework.
+REAL_DATA = Path(os.environ.get("FVX_COMPARISON_DATA") or ROOT / "data" / "comparison.yaml")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 # The pinned Node.js (package.json -> npm package `node`) runs every JavaScript in the tests, also when

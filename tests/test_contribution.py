@@ -95,14 +95,17 @@ def test_every_entry_on_the_site_has_edit_and_report_links_to_its_line(built_sit
 def test_validate_command_prints_every_problem_with_location_and_hint(tmp_path):
     broken = tmp_path / "comparison.yaml"
     text = MINIMAL.read_text().replace("    category: identity\n", "    category: identiti\n")
-    broken.write_text(text.replace("    fits: [flask]\n", "    fits: [flaks]\n"), encoding="utf-8")
+    broken.write_text(text.replace("    fit: {flask: fits, express: not-best}\n", "    fit: {flaks: fits, express: not-best}\n"),
+                      encoding="utf-8")
     result = run(sys.executable, "-m", "comparison_site", "validate", str(broken))
     assert result.returncode == 1
-    assert "2 problems in the data:" in result.stderr
+    assert "3 problems in the data:" in result.stderr  # the misspelt key also leaves flask without a fit
     line = text.splitlines().index("    category: identiti") + 1
-    assert f"{broken}:{line}:5: criteria[0].category: unknown category 'identiti'" in result.stderr
-    assert "fits[0]: unknown framework 'flaks'" in result.stderr
-    assert result.stderr.count("hint:") == 2
+    assert f"{broken}:{line}:5: criteria[id=licence].category: unknown category 'identiti'" in result.stderr
+    assert "use_cases[id=ml-api].fit.flaks: unknown framework 'flaks'" in result.stderr
+    assert "hint: did you mean 'identity'?" in result.stderr and "hint: did you mean 'flask'?" in result.stderr
+    assert "use_cases[id=ml-api].fit: no fit given for framework 'flask'" in result.stderr
+    assert result.stderr.count("hint:") == 3
     ok = run(sys.executable, "-m", "comparison_site", "validate", str(MINIMAL))
     assert ok.returncode == 0 and "OK (2 frameworks, 3 criteria" in ok.stdout
 

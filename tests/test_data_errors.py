@@ -21,33 +21,35 @@ BASE = MINIMAL.read_text(encoding="utf-8")
 # (case id, text to replace, replacement, needle locating the expected line, expected path, words)
 CASES = [
     ("missing-source-list", "        sources:\n          - title: Express LICENSE\n            url: https://github.com/expressjs/express/blob/master/LICENSE\n",
-     "        sources: []\n", "sources: []", "criteria[0].values.express.sources", "at least 1 item"),
-    ("missing-summary", "        summary: Node event loop.\n", "", ("      express:", 2), "criteria[1].values.express",
+     "        sources: []\n", "sources: []", "criteria[id=licence].values.express.sources", "at least 1 item"),
+    ("missing-summary", "        summary: Node event loop.\n", "", ("      express:", 2), "criteria[id=request-model].values.express",
      "missing required field 'summary'"),
-    ("unknown-category", "    category: identity\n", "    category: identiti\n", "category: identiti", "criteria[0].category",
+    ("unknown-category", "    category: identity\n", "    category: identiti\n", "category: identiti", "criteria[id=licence].category",
      "unknown category 'identiti'"),
     ("duplicate-criterion-id", "  - id: learning-curve\n", "  - id: licence\n", ("  - id: licence", 2), "criteria[2].id",
      "duplicate criterion id 'licence'"),
     ("framework-missing-value", "      express:\n        summary: Small API.\n        sources:\n          - title: Express hello world\n            url: https://expressjs.com/en/starter/hello-world.html\n",
-     "", ("    values:", 3), "criteria[2].values", "no value for framework 'express'"),
+     "", ("    values:", 3), "criteria[id=learning-curve].values", "no value for framework 'express'"),
     ("unknown-framework-value", "      express:\n        summary: MIT\n", "      expres:\n        summary: MIT\n", "expres:",
-     "criteria[0].values.expres", "unknown framework 'expres'"),
+     "criteria[id=licence].values.expres", "unknown framework 'expres'"),
     ("ftp-source", "            url: https://github.com/pallets/flask/blob/main/LICENSE.txt\n",
-     "            url: ftp://example.org/LICENSE\n", "ftp://", "criteria[0].values.flask.sources[0].url", "expected form"),
-    ("typo-field", "    key_factor: true\n", "    key_factr: true\n", "key_factr", "criteria[0].key_factr", "unknown field(s) 'key_factr'"),
-    ("bad-verdict", '    verdict: "false"\n', "    verdict: wrong\n", "verdict: wrong", "claims[0].verdict", "expected one of"),
+     "            url: ftp://example.org/LICENSE\n", "ftp://", "criteria[id=licence].values.flask.sources[0].url", "expected form"),
+    ("typo-field", "    key_factor: true\n", "    key_factr: true\n", "key_factr", "criteria[id=licence].key_factr", "unknown field(s) 'key_factr'"),
+    ("bad-verdict", '    verdict: "false"\n', "    verdict: wrong\n", "verdict: wrong", "claims[id=django-on-flask].verdict", "expected one of"),
     ("bad-date", "last_verified: 2026-11-01\n", "last_verified: 2026-13-45\n", "last_verified: 2026-13-45", "last_verified",
      "not a valid date"),
     ("bad-id", "  - id: ml-api\n", "  - id: ML API\n", "id: ML API", "use_cases[0].id", "does not have the expected form"),
-    ("unknown-framework-in-use-case", "    fits: [flask]\n", "    fits: [flaks]\n", "fits: [flaks]", "use_cases[0].fits[0]",
-     "unknown framework 'flaks'"),
+    ("unknown-framework-in-use-case", "    fit: {flask: fits, express: not-best}\n", "    fit: {flaks: fits, express: not-best}\n",
+     "fit: {flaks", "use_cases[id=ml-api].fit.flaks", "unknown framework 'flaks'"),
+    ("use-case-without-a-framework", "    fit: {flask: fits, express: not-best}\n", "    fit: {flask: fits}\n",
+     "fit: {flask: fits}", "use_cases[id=ml-api].fit", "no fit given for framework 'express'"),
     ("javascript-link", "    answer: It depends on the workload.\n", "    answer: See [this](javascript:alert(1)).\n",
-     "javascript:", "faq[0].answer", "link target 'javascript:alert(1'"),
+     "javascript:", "faq[id=which-is-faster].answer", "link target 'javascript:alert(1'"),
     ("image", "    why: One language.\n", "    why: One language ![x](https://example.org/x.png).\n", "![x]",
-     "use_cases[1].why", "image"),
+     "use_cases[id=full-stack-js].why", "image"),
     ("sources-not-a-list", "    sources:\n      - title: Django FAQ\n        url: https://docs.djangoproject.com/en/stable/faq/general/\n",
-     "    sources: Django FAQ\n", "sources: Django FAQ", "claims[0].sources", "expected a list"),
-    ("duplicate-pro-con-id", "      - id: no-orm\n", "      - id: small-core\n", ("      - id: small-core", 2), "pros_and_cons.flask.cons[0].id",
+     "    sources: Django FAQ\n", "sources: Django FAQ", "claims[id=django-on-flask].sources", "expected a list"),
+    ("duplicate-pro-con-id", "      - id: no-orm\n", "      - id: small-core\n", ("      - id: small-core", 2), "pros_and_cons.flask.cons[id=small-core].id",
      "duplicate pro/con id 'small-core'"),
     ("duplicate-key", "    licence: MIT\n", "    licence: MIT\n    licence: ISC\n", "licence: ISC", "frameworks[1].licence", "duplicate key"),
     ("tab-indentation", "    creator: TJ Holowaychuk\n", "\tcreator: TJ Holowaychuk\n", "\tcreator", "(YAML syntax)", "tab"),
@@ -78,7 +80,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path):
     with pytest.raises(DataError) as caught:
         load_comparison(broken)
     paths = {p.path for p in caught.value.problems}
-    assert {"criteria[0].category", "claims[0].verdict"} <= paths
+    assert {"criteria[id=licence].category", "claims[id=django-on-flask].verdict"} <= paths
     assert str(caught.value).startswith("2 problems in the data:")
 
 

@@ -19,7 +19,7 @@ from .third_framework import write_yaml
 
 # Fields that are identifiers, URLs, dates or enums: the schema already restricts their form.
 STRUCTURED = {"id", "url", "homepage", "repository", "category", "verdict", "basis", "first_release",
-              "last_verified", "accessed", "verified_version", "verified_version_date", "schema_version", "fits"}
+              "last_verified", "accessed", "verified_version", "verified_version_date", "schema_version", "fit"}
 
 # Markdown links to javascript: URLs are refused by the validator (see test_data_errors), so the
 # payload tries the raw-HTML form instead, which the validator lets through and the renderer escapes.

@@ -68,4 +68,4 @@ def test_serve_refuses_to_start_with_broken_data(tmp_path):
     finally:
         output = stop(process)
     assert process.returncode != 0
-    assert f"{broken}:" in output and "criteria[0].category: unknown category 'nowhere'" in output
+    assert f"{broken}:" in output and "criteria[id=licence].category: unknown category 'nowhere'" in output

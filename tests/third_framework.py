@@ -49,6 +49,7 @@ def with_third_framework(data: dict) -> dict:
 def write_yaml(data: dict, path: Path) -> Path:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
+    yaml.representer.ignore_aliases = lambda _data: True  # data files may not use anchors or aliases
     with path.open("w", encoding="utf-8") as handle:
         handle.write("# yaml-language-server: $schema=../data/comparison.schema.json\n")
         yaml.dump(data, handle)

@@ -12,6 +12,10 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
+from comparison_site.inline import html_text
+from comparison_site.render.wording import site_title
 from comparison_site.site_context import comparison_for_site
 
 # What the site is built from; uncommitted changes here make the revision "<hash> + local changes".
@@ -48,7 +52,13 @@ def cover_facts(comparison, revision: str, date: str) -> dict:
     }
 
 
+@event_priority(50)  # before print-site's on_config, which reads print_page_title
 def on_config(config):
     project_root = Path(config.config_file_path).resolve().parent
-    config.extra["print_cover"] = cover_facts(comparison_for_site(), data_revision(project_root), build_date())
+    comparison = comparison_for_site()
+    config.extra["print_cover"] = cover_facts(comparison, data_revision(project_root), build_date())
+    # The print page is titled after the frameworks in the data, like the site (site_hooks.on_config).
+    print_site = config.plugins.get("print-site")
+    if print_site is not None:
+        print_site.config["print_page_title"] = html_text(site_title(comparison))
     return config

@@ -9,9 +9,19 @@ from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line
 
 
 def _framework_names(comparison: Comparison, ids: tuple[str, ...]) -> str:
-    if not ids:
-        return "neither is the best choice"
     return ", ".join(link(plain_text(comparison.framework(i).name), pages.framework_page(i)) for i in ids)
+
+
+def render_fit(comparison: Comparison, use_case) -> str:
+    """Which frameworks fit the scenario and which do not, exactly as its `fit` says."""
+    others = tuple(f.id for f in comparison.frameworks if f.id not in use_case.fits)
+    if not use_case.fits:
+        nobody = "neither" if len(comparison.frameworks) == 2 else "none of them"
+        return f"**Fits:** {nobody} is the best choice here"
+    text = f"**Fits:** {_framework_names(comparison, use_case.fits)}"
+    if others:
+        text += f" · **Not the best choice:** {_framework_names(comparison, others)}"
+    return text
 
 
 def render_use_cases(comparison: Comparison, links: SiteLinks) -> str:
@@ -19,7 +29,7 @@ def render_use_cases(comparison: Comparison, links: SiteLinks) -> str:
     for use_case in comparison.use_cases:
         parts += [
             heading(2, use_case.scenario, use_case.id),
-            f"**Fits:** {_framework_names(comparison, use_case.fits)}",
+            render_fit(comparison, use_case),
             inline(use_case.why),
             sources_line(use_case.sources),
             entry_meta(links, use_case.line, use_case.last_verified or comparison.last_verified,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..inline import plain_text
 from ..model import Comparison
-from . import pages
+from . import pages, wording
 from .comparison import criteria_table
 from .markdown import inline, link, table
 
@@ -16,24 +16,38 @@ def render_quick_table(comparison: Comparison) -> str:
 
 
 def render_choose_when(comparison: Comparison) -> str:
-    """For each framework, the use cases it alone fits; then those where either fits or neither does.
+    """Use cases grouped by the exact set of frameworks they fit: "Choose X when" for one, "Either
+    fits" (two frameworks) or "Any of them fits" when all fit, "X or Y fits" for other sets, and
+    "Consider something else" for none.
 
-    Derived from the use cases so the short advice can never disagree with the long one.
+    Derived from each use case's `fit` for every framework, so the short advice can never claim a
+    fit that the use case does not state.
     """
     def item(use_case) -> str:
         return "- " + link(plain_text(use_case.scenario), f"{pages.USE_CASES}#{use_case.id}")
 
+    everyone = tuple(f.id for f in comparison.frameworks)
+    groups: dict[tuple[str, ...], list] = {}
+    for use_case in comparison.use_cases:
+        groups.setdefault(use_case.fits, []).append(use_case)
+
+    def label(fits: tuple[str, ...]) -> str:
+        names = [plain_text(comparison.framework(i).name) for i in fits]
+        if len(fits) == 1:
+            return f"Choose {names[0]} when"
+        if fits == everyone:
+            return f"{wording.all_of_them(len(everyone)).capitalize()} fits"
+        if not fits:
+            return "Consider something else"
+        return f"{wording.join_words(names, 'or')} fit"
+
+    # One framework alone first (in the data's order), then shared fits, then none.
+    order = [(f.id,) for f in comparison.frameworks]
+    order += sorted((k for k in groups if len(k) > 1 and k != everyone), key=lambda k: (-len(k), k)) + [everyone, ()]
     blocks = []
-    for framework in comparison.frameworks:
-        matches = [u for u in comparison.use_cases if u.fits == (framework.id,)]
-        if matches:
-            blocks.append(f"**Choose {plain_text(framework.name)} when:**\n\n" + "\n".join(map(item, matches)))
-    either = [u for u in comparison.use_cases if len(u.fits) > 1]
-    if either:
-        blocks.append("**Either fits:**\n\n" + "\n".join(map(item, either)))
-    neither = [u for u in comparison.use_cases if not u.fits]
-    if neither:
-        blocks.append("**Consider something else:**\n\n" + "\n".join(map(item, neither)))
+    for fits in dict.fromkeys(order):
+        if groups.get(fits):
+            blocks.append(f"**{label(fits)}:**\n\n" + "\n".join(map(item, groups[fits])))
     return "\n\n".join(blocks)
 
 

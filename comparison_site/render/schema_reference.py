@@ -117,3 +117,33 @@ def samples_from_data(data: dict) -> dict[str, list[dict]]:
         "faqEntry": data["faq"],
         "claim": data["claims"],
     }
+
+
+def samples_by_schema(schema: dict, data: object) -> dict[str, list[dict]]:
+    """Entries of each object definition found by walking `data` alongside `schema`: the generic
+    form of `samples_from_data`, for any data file (the cookbook's tasks.yaml, for instance)."""
+    defs = schema.get("$defs", {})
+    found: dict[str, list[dict]] = {"": [{k: v for k, v in data.items() if not isinstance(v, (list, dict))}]
+                                    if isinstance(data, dict) else []}
+
+    def walk(node: dict, value: object, depth: int = 0) -> None:
+        if depth > 40 or not isinstance(node, dict):
+            return
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            if isinstance(value, dict) and defs.get(name, {}).get("type") == "object":
+                found.setdefault(name, []).append(value)
+            walk(defs.get(name, {}), value, depth + 1)
+        for branch in node.get("anyOf", []) + node.get("oneOf", []) + node.get("allOf", []):
+            walk(branch, value, depth + 1)
+        if isinstance(value, dict):
+            properties = node.get("properties", {})
+            extra = node.get("additionalProperties")
+            for key, item in value.items():
+                walk(properties.get(key, extra if isinstance(extra, dict) else {}), item, depth + 1)
+        elif isinstance(value, list) and isinstance(node.get("items"), dict):
+            for item in value:
+                walk(node["items"], item, depth + 1)
+
+    walk(schema, data)
+    return found

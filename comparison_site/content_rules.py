@@ -1,0 +1,142 @@
+"""Content rules: what the site's own data must contain beyond what the schema checks.
+
+The schema (data/comparison.schema.json) says what a *valid* entry looks like; these rules say
+what the *site's* data must cover to keep its promises (coverage, balance, a short home table,
+claims whose verdicts were checked). They live here, once: the tests check the data against them,
+`python -m comparison_site rules` (part of `make check-data`) prints what breaks them, and the data
+reference page lists them with their reasons. Test fixtures are small valid files and do not have
+to meet them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Comparison
+
+MIN_CRITERIA = 40
+MIN_PROS_PER_FRAMEWORK = 6
+MIN_CONS_PER_FRAMEWORK = 4
+MIN_USE_CASES = 8
+MIN_FAQ = 12
+KEY_FACTORS = (8, 15)  # inclusive range of criteria with key_factor: true
+
+# Claims whose verdict was checked against primary sources (cited in each claim) during the
+# project's fact check. A pull request that changes one of these verdicts must bring new primary
+# evidence and change this table in the same pull request, so the change is reviewed as such.
+LOCKED_VERDICTS = {
+    "django-built-on-flask": "false",
+    "poocco-team": "false",
+    "node-thousands-flask-ten": "false",
+    "node-one-request-at-a-time": "false",
+    "flask-no-real-time": "false",
+    "node-built-in-database": "misleading",
+    "flask-lacks-auth-orm": "true",
+    "flask-limited-database": "false",
+    "express-full-featured": "false",
+    "flask-synchronous": "mostly-true",
+    "express-steeper-curve": "opinion",
+    "flask-no-external-libraries": "false",
+    "flask-cpu-express-io": "misleading",
+}
+
+# Criteria that are judgements by nature; they must keep `basis: opinion`.
+OPINION_CRITERIA = ("learning-curve", "async-mental-model")
+
+
+@dataclass(frozen=True)
+class ContentRule:
+    id: str
+    rule: str  # the rule, as the data reference states it (Markdown)
+    reason: str  # why the site needs it (Markdown)
+    check: Callable[[Comparison], list[str]]  # what breaks it, one message each; [] when it holds
+
+
+def _at_least(count: int, minimum: int, what: str) -> list[str]:
+    return [] if count >= minimum else [f"{count} {what}; at least {minimum} are needed"]
+
+
+def _points(comparison: Comparison, kind: str, minimum: int) -> list[str]:
+    return [
+        f"framework '{f.id}' has {len(comparison.points_of(f.id, kind))} {kind}s; at least {minimum} are needed"
+        for f in comparison.frameworks
+        if len(comparison.points_of(f.id, kind)) < minimum
+    ]
+
+
+def _categories_used(comparison: Comparison) -> list[str]:
+    used = {c.category for c in comparison.criteria}
+    return [f"category '{c.id}' has no criterion" for c in comparison.categories if c.id not in used]
+
+
+def _key_factors(comparison: Comparison) -> list[str]:
+    low, high = KEY_FACTORS
+    count = sum(c.key_factor for c in comparison.criteria)
+    return [] if low <= count <= high else [f"{count} criteria have key_factor: true; between {low} and {high} are needed"]
+
+
+def _locked_verdicts(comparison: Comparison) -> list[str]:
+    verdicts = {claim.id: claim.verdict for claim in comparison.claims}
+    problems = []
+    for claim_id, verdict in LOCKED_VERDICTS.items():
+        if claim_id not in verdicts:
+            problems.append(f"claim '{claim_id}' is missing; its verdict was checked and must stay on the site")
+        elif verdicts[claim_id] != verdict:
+            problems.append(f"claim '{claim_id}' has verdict '{verdicts[claim_id]}'; the checked verdict is '{verdict}'")
+    return problems
+
+
+def _opinions(comparison: Comparison) -> list[str]:
+    basis = {c.id: c.basis for c in comparison.criteria}
+    return [f"criterion '{i}' must have basis: opinion (it has '{basis[i]}')"
+            for i in OPINION_CRITERIA if i in basis and basis[i] != "opinion"]
+
+
+RULES: tuple[ContentRule, ...] = (
+    ContentRule("criteria", f"At least {MIN_CRITERIA} criteria.",
+                "The comparison promises to cover the whole decision; removing a criterion needs a replacement.",
+                lambda c: _at_least(len(c.criteria), MIN_CRITERIA, "criteria")),
+    ContentRule("pros", f"At least {MIN_PROS_PER_FRAMEWORK} pros for every framework.",
+                "Every framework page gives the same depth, so no framework looks better by being described more.",
+                lambda c: _points(c, "pro", MIN_PROS_PER_FRAMEWORK)),
+    ContentRule("cons", f"At least {MIN_CONS_PER_FRAMEWORK} cons for every framework.",
+                "A framework page with only strengths reads as marketing; balance needs its limits too.",
+                lambda c: _points(c, "con", MIN_CONS_PER_FRAMEWORK)),
+    ContentRule("use-cases", f"At least {MIN_USE_CASES} use cases.",
+                "The home page's short advice is derived from them; with fewer it covers too few projects.",
+                lambda c: _at_least(len(c.use_cases), MIN_USE_CASES, "use cases")),
+    ContentRule("faq", f"At least {MIN_FAQ} FAQ entries.",
+                "The FAQ answers the questions readers of comparison articles ask; fewer leaves common ones out.",
+                lambda c: _at_least(len(c.faq), MIN_FAQ, "FAQ entries")),
+    ContentRule("categories-used", "Every category has at least one criterion.",
+                "Each category is a section of the comparison; an empty one would be an empty section.",
+                _categories_used),
+    ContentRule("key-factors", f"Between {KEY_FACTORS[0]} and {KEY_FACTORS[1]} criteria have `key_factor: true`.",
+                "They make the short table on the home page: fewer does not summarise the decision, "
+                "more no longer fits one screen.",
+                _key_factors),
+    ContentRule("locked-verdicts",
+                "These claims stay on the site with these verdicts: "
+                + ", ".join(f"`{k}` ({v})" for k, v in LOCKED_VERDICTS.items()) + ".",
+                "Their verdicts were checked against the primary sources each claim cites. To change one, bring "
+                "new primary evidence and change `LOCKED_VERDICTS` in `comparison_site/content_rules.py` in the "
+                "same pull request, so reviewers see that a checked verdict changes.",
+                _locked_verdicts),
+    ContentRule("opinion-criteria",
+                "The criteria " + ", ".join(f"`{i}`" for i in OPINION_CRITERIA) + " keep `basis: opinion`.",
+                "They are judgements by nature; the site must never present them as documented fact.",
+                _opinions),
+)
+
+
+def content_problems(comparison: Comparison) -> list[str]:
+    """Every way `comparison` breaks a content rule, as '<rule id>: <message>'."""
+    return [f"{rule.id}: {message}" for rule in RULES for message in rule.check(comparison)]
+
+
+def render_rules_table() -> str:
+    """The rules as a Markdown table for the data reference (text written here, no data)."""
+    rows = ["| Rule | Why |", "|---|---|"]
+    rows += [f"| {rule.rule} | {rule.reason} |" for rule in RULES]
+    return "\n".join(rows)
