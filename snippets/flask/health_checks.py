@@ -11,7 +11,7 @@ import os
 import sqlite3
 import time
 
-from flask import Flask, json, request
+from flask import Flask, json
 from werkzeug.exceptions import HTTPException
 
 app = Flask(__name__)

@@ -50,9 +50,7 @@ def list_articles():
     after = whole_number_arg("after", 0, 0, MAX_ID)
     with _db_lock:
         # Fetch one row more than asked: if it exists there is a next page.
-        rows = _db.execute(
-            "SELECT id, title FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, limit + 1)
-        ).fetchall()
+        rows = _db.execute("SELECT id, title FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, limit + 1)).fetchall()
     items = [dict(row) for row in rows[:limit]]
     next_url = url_for("list_articles", after=items[-1]["id"], limit=limit) if len(rows) > limit else None
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}

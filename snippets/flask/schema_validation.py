@@ -90,9 +90,15 @@ def openapi():
         "paths": {
             "/books": {
                 "post": {
-                    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref.format(model="BookIn")}}}},
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"$ref": ref.format(model="BookIn")}}},
+                    },
                     "responses": {
-                        "201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": ref.format(model="Book")}}}},
+                        "201": {
+                            "description": "Created",
+                            "content": {"application/json": {"schema": {"$ref": ref.format(model="Book")}}},
+                        },
                         "422": error,
                     },
                 }
@@ -101,7 +107,10 @@ def openapi():
                 "get": {
                     "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0}}],
                     "responses": {
-                        "200": {"description": "The book", "content": {"application/json": {"schema": {"$ref": ref.format(model="Book")}}}},
+                        "200": {
+                            "description": "The book",
+                            "content": {"application/json": {"schema": {"$ref": ref.format(model="Book")}}},
+                        },
                         "404": {"description": "No such book"},
                     },
                 }

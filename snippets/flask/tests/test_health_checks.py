@@ -45,10 +45,21 @@ def test_not_ready_when_it_does_not(app, tmp_path, monkeypatch):
 def gunicorn(tmp_path):
     """The app under gunicorn on a free port, as the run line serves it."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "--graceful-timeout", "5",
-         "--no-control-socket", "health_checks:app"],
-        cwd=FLASK_DIR, env={**os.environ, "DATABASE_PATH": str(tmp_path / "app.sqlite3")},
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            "127.0.0.1:0",
+            "--graceful-timeout",
+            "5",
+            "--no-control-socket",
+            "health_checks:app",
+        ],
+        cwd=FLASK_DIR,
+        env={**os.environ, "DATABASE_PATH": str(tmp_path / "app.sqlite3")},
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         for line in process.stderr:

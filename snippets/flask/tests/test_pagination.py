@@ -1,5 +1,4 @@
 import pytest
-
 from pagination import app
 
 client = app.test_client()
@@ -26,8 +25,10 @@ def test_following_next_visits_every_article_once_in_order(limit):
 
 def test_first_page_and_cursor():
     first = client.get("/articles?limit=2").get_json()
-    assert first == {"items": [{"id": 1, "title": "Article 1"}, {"id": 2, "title": "Article 2"}],
-                     "next": "/articles?after=2&limit=2"}
+    assert first == {
+        "items": [{"id": 1, "title": "Article 1"}, {"id": 2, "title": "Article 2"}],
+        "next": "/articles?after=2&limit=2",
+    }
     assert [item["id"] for item in client.get(first["next"]).get_json()["items"]] == [3, 4]
 
 
@@ -38,9 +39,23 @@ def test_default_limit_and_last_page():
     assert last.get_json()["next"] is None and "Link" not in last.headers
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=abc", "limit=", "limit=%C2%B2", "limit=%D9%A3",
-                                   "limit=1e3", "limit=-1", "limit=1&limit=2", "after=-1", "after=1.5",
-                                   "after=" + "9" * 25])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=0",
+        "limit=101",
+        "limit=abc",
+        "limit=",
+        "limit=%C2%B2",
+        "limit=%D9%A3",
+        "limit=1e3",
+        "limit=-1",
+        "limit=1&limit=2",
+        "after=-1",
+        "after=1.5",
+        "after=" + "9" * 25,
+    ],
+)
 def test_bad_values_are_400_with_a_json_message(query):
     response = client.get(f"/articles?{query}")
     assert response.status_code == 400

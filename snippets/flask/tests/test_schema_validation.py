@@ -1,5 +1,4 @@
 import pytest
-
 from schema_validation import app
 
 client = app.test_client()

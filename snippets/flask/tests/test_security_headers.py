@@ -1,7 +1,6 @@
 import re
 
 import pytest
-
 from security_headers import app
 
 client = app.test_client()

@@ -3,7 +3,6 @@ import json
 import re
 
 import pytest
-
 import structured_logging
 from structured_logging import app
 
