@@ -10,6 +10,9 @@ in them and are refused, each with the file, line and column:
 - control characters and NUL (raw or written as escapes such as "\\0" or "\\x1b"), and the
   invisible bidirectional-override characters that make text display differently from what it
   contains ("Trojan Source"). Tabs and line breaks are fine.
+- the snippet-include marker (`--8<--`) anywhere in a value: pymdownx.snippets acts on every line
+  of a page's Markdown, so a value that reached the start of a line (a command in a code block,
+  say) would copy a file from the build machine into the page. No data text needs it.
 - nesting deeper than MAX_DEPTH, keys that are lists or mappings, more than one document, files
   larger than MAX_FILE_BYTES.
 
@@ -34,6 +37,8 @@ MAX_PROBLEMS = 20  # a hostile file can have thousands; after this many the read
 FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]"
 )
+# pymdownx.snippets' include marker: one or more dashes, "8<", one or more dashes.
+SNIPPET_MARKER = re.compile(r"-+8<-+")
 POLICY = "(YAML policy)"
 
 
@@ -125,6 +130,10 @@ class EventPolicy:
             if match:
                 problems.append(self._problem(event, f"the value contains {describe_character(match.group())}",
                                               "remove the escape sequence or character"))
+            if SNIPPET_MARKER.search(event.value):
+                problems.append(self._problem(event, "the snippet-include marker '--8<--' is not allowed in data",
+                                              "write it another way (e.g. '-- 8< --'): the site would treat it "
+                                              "as an instruction to include a file"))
         if isinstance(event, yaml.CollectionStartEvent) and len(self._open) + 1 > MAX_DEPTH:
             return problems + self._fatal(event, f"nesting deeper than {MAX_DEPTH} levels",
                                           "data files are shallow: flatten this structure")
