@@ -89,7 +89,7 @@ def test_a_broken_rules_file_is_reported_with_its_location(tmp_path):
         "  - id: bad-pattern\n    host: example.org\n    pattern: '/(unclosed'\n    reason: Moved.\n"
         "    replacement: Cite the new page.\n    since: '2026-01-01'\n"
         "    evidence: {title: Changelog, url: 'https://example.org/news'}\n"
-        "    examples: [{url: 'https://example.org/(unclosed'}]\n"
+        "    examples: [{url: 'https://example.org/unclosed'}]\n"
         "  - id: no-reason\n    host: example.org\n    replacement: x\n    since: '2026-01-01'\n"
         "    evidence: {title: Changelog, url: 'https://example.org/news'}\n"
         "    examples: [{url: 'https://example.org/'}]\n", encoding="utf-8")
