@@ -14,8 +14,10 @@ from .conftest import MKDOCS, REAL_DATA, ROOT, build_site
 from .html_scan import external_loads, parse
 from .third_framework import with_third_framework, write_yaml
 
-PAGES = ["index.html", "comparison/index.html", "flask/index.html", "express/index.html", "use-cases/index.html",
-         "faq/index.html", "claims-checked/index.html", "sources/index.html", "about/index.html", "404.html"]
+# One page per framework of the data (REAL_DATA may hold a third: tests/test_third_framework.py).
+PAGES = ["index.html", "comparison/index.html", "use-cases/index.html", "faq/index.html", "claims-checked/index.html",
+         "sources/index.html", "about/index.html", "404.html"] + [
+    f"{framework.id}/index.html" for framework in load_comparison(REAL_DATA).frameworks]
 
 
 def page_text(site: Path, page: str) -> str:

@@ -1,7 +1,8 @@
 """Test helper: add a third framework to comparison data, as a contributor's pull request would.
 
-Only data is added (the framework, a value for every criterion, pros and cons): no code. Tests use
-it to prove every table and page is generated from the data, not from hard-coded framework names.
+Only data is added (the framework, a value for every criterion, pros and cons, a fit in every use
+case): no code. tests/test_third_framework.py reruns the site's suite on the result, to prove that
+every page is generated from the data, not from hard-coded framework names.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import copy
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from comparison_site.content_rules import MIN_CONS_PER_FRAMEWORK, MIN_PROS_PER_FRAMEWORK
 
 THIRD = {
     "id": "fastapi",
@@ -30,19 +33,29 @@ THIRD = {
 SOURCE = [{"title": "FastAPI documentation", "url": "https://fastapi.tiangolo.com/"}]
 
 
+def _points(kind: str, count: int) -> list[dict]:
+    return [{"id": f"fixture-{kind}-{n}", "point": f"FastAPI {kind} {n}", "explanation": f"Fixture {kind} number {n}.",
+             "sources": SOURCE} for n in range(1, count + 1)]
+
+
 def with_third_framework(data: dict) -> dict:
+    """`data` plus FastAPI, with everything a contributor must add for a new framework: a value in
+    every criterion, pros and cons (as many as the content rules ask), a fit in every use case."""
     data = copy.deepcopy(data)
     data["frameworks"].append(dict(THIRD))
     for criterion in data["criteria"]:
         criterion["values"]["fastapi"] = {"summary": f"FastAPI value for {criterion['id']}", "sources": SOURCE}
-    data["pros_and_cons"]["fastapi"] = {
-        "pros": [{"id": "type-hints", "point": "FastAPI pro: type hints", "explanation": "Validation from type hints.",
-                  "sources": SOURCE}],
-        "cons": [{"id": "younger", "point": "FastAPI con: younger project", "explanation": "Fewer years in use.",
-                  "sources": SOURCE}],
-    }
+    pros = [{"id": "type-hints", "point": "FastAPI pro: type hints", "explanation": "Validation from type hints.",
+             "sources": SOURCE}] + _points("pro", MIN_PROS_PER_FRAMEWORK - 1)
+    cons = [{"id": "younger", "point": "FastAPI con: younger project", "explanation": "Fewer years in use.",
+             "sources": SOURCE}] + _points("con", MIN_CONS_PER_FRAMEWORK - 1)
+    data["pros_and_cons"]["fastapi"] = {"pros": pros, "cons": cons}
+    for use_case in data["use_cases"]:
+        use_case["fit"]["fastapi"] = "not-best"
     data["use_cases"].append({"id": "typed-async-api", "scenario": "A typed async API (FastAPI fixture)",
-                              "fits": ["fastapi"], "why": "Types drive validation.", "sources": SOURCE})
+                              "fit": {framework["id"]: "fits" if framework["id"] == "fastapi" else "not-best"
+                                      for framework in data["frameworks"]},
+                              "why": "Types drive validation.", "sources": SOURCE})
     return data
 
 
