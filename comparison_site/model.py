@@ -35,7 +35,7 @@ class Framework:
     summary: str
     sources: tuple[Source, ...]
     verified_version_date: str | None = None
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     package: dict | None = None  # {"registry": "pypi" | "npm", "name": ...}
     line: int = 0
 
@@ -63,7 +63,7 @@ class Criterion:
     basis: str = "documented"
     key_factor: bool = False
     depends_on: str | None = None
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     cookbook: tuple[str, ...] = ()  # ids of cookbook tasks that show this criterion in code
     measured: tuple[str, ...] = ()  # ids of benchmark scenarios that measure it
     line: int = 0
@@ -80,7 +80,7 @@ class Point:
     explanation: str
     sources: tuple[Source, ...]
     basis: str = "documented"
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     line: int = 0
 
 
@@ -95,7 +95,7 @@ class UseCase:
     why: str
     sources: tuple[Source, ...]
     basis: str = "documented"
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     line: int = 0
 
     @property
@@ -111,7 +111,7 @@ class FaqEntry:
     answer: str
     sources: tuple[Source, ...]
     basis: str = "documented"
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     line: int = 0
 
 
@@ -122,7 +122,7 @@ class Claim:
     verdict: str
     explanation: str
     sources: tuple[Source, ...]
-    last_verified: str | None = None
+    last_verified: str = field(kw_only=True)  # required: every entry carries its own date
     measured: tuple[str, ...] = ()  # ids of benchmark scenarios that test it
     line: int = 0
 

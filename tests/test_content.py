@@ -57,3 +57,88 @@ def test_every_rule_is_stated_with_its_reason_on_the_data_reference(built_site):
         for words in (rule.rule, rule.reason):
             plain = " ".join(words.replace("`", "").split())
             assert plain in text, f"{rule.id}: {plain!r} not on the data reference page"
+
+
+# --- issue 12: dates on every entry, judgements labelled, corrected facts kept corrected -----------
+
+ENTRY_KINDS = ("frameworks", "criteria", "points", "use_cases", "faq", "claims")
+
+# Entries the fact-check found phrased as fact although they are judgements (issue 12).
+JUDGEMENTS = {
+    "points": {"small-readable-core", "stable-api", "assemble-your-stack", "two-languages", "io-concurrency",
+               "large-middleware-ecosystem", "real-time-friendly", "foundation-for-frameworks", "types-outside"},
+    "faq": {"which-is-easier", "which-for-ml", "more-secure", "medium-projects", "learn-first", "data-intensive-apps"},
+}
+
+# Statements the fact-check corrected, with why each is wrong; none may come back in any data text.
+CORRECTED_STATEMENTS = {
+    "on the worker thread": "Flask runs an async view in a new event loop in a new thread (asgiref), not on the worker thread",
+    "Frameworks built on Express": "the Express site removed that page in 2024",
+    "Node.js 20 docs": "Node.js 20 is end of life; cite current docs",
+    "install Node.js 20": "Node.js 20 is end of life; the project pins Node.js 26",
+    "`DEBUG=express:*` logs": "in Express 5 routing logs use the `router` namespace, which express:* does not cover",
+    "such as PM2) that can run": "Express's guide recommends the init system for restarts and describes PM2 only as one way to cluster",
+}
+
+
+def _entries(data):
+    return [(kind, entry) for kind in ENTRY_KINDS for entry in getattr(data, kind)]
+
+
+def test_every_entry_carries_its_own_verification_date():
+    for kind, entry in _entries(DATA):
+        assert isinstance(entry.last_verified, str) and len(entry.last_verified) == 10, (kind, entry.id)
+        assert entry.last_verified >= "2026-01-01", (kind, entry.id, entry.last_verified)
+
+
+def test_an_entry_without_a_date_is_refused_with_its_location(tmp_path):
+    from comparison_site.errors import DataError
+
+    from .conftest import MINIMAL, line_of
+
+    text = MINIMAL.read_text(encoding="utf-8")
+    entry_line = line_of(text, "- id: which-is-faster")
+    lines = text.splitlines()
+    assert lines[entry_line].strip().startswith("last_verified:")
+    del lines[entry_line]
+    broken = tmp_path / "comparison.yaml"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_comparison(broken)
+    [problem] = raised.value.problems
+    assert problem.line == entry_line and problem.path == "faq[id=which-is-faster]"
+    assert "last_verified" in problem.message and "last_verified" in problem.hint
+
+
+def test_judgements_are_labelled_as_opinions():
+    for kind, ids in JUDGEMENTS.items():
+        labelled = {entry.id: entry.basis for entry in getattr(DATA, kind) if entry.id in ids}
+        assert labelled == dict.fromkeys(ids, "opinion"), kind
+
+
+def test_every_use_case_is_labelled_as_opinion():
+    """Saying which framework fits a scenario weighs facts against each other: a judgement."""
+    assert [u.id for u in DATA.use_cases if u.basis != "opinion"] == []
+
+
+def test_the_faq_answers_the_seed_articles_questions():
+    faq = {entry.id: entry for entry in DATA.faq}
+    for entry_id in ("hosting-and-docker", "callbacks-or-async-await", "data-intensive-apps", "learning-resources",
+                     "which-is-faster", "which-is-easier", "flask-real-time", "express-large-apps", "which-for-ml",
+                     "medium-projects", "concurrency-handling"):
+        assert entry_id in faq and faq[entry_id].sources, entry_id
+
+
+def test_express_first_release_compares_like_with_like():
+    """Both dates are first public releases: Flask 0.1 and Express 0.0.1 (History.md), not Express 1.0.0."""
+    releases = {f.id: f.first_release for f in DATA.frameworks}
+    assert releases["flask"] == "2010-04-16" and releases["express"] == "2010-01-03"
+
+
+@pytest.mark.parametrize("path", ["data/comparison.yaml", "data/tasks.yaml"])
+def test_corrected_statements_do_not_come_back(path):
+    from .conftest import ROOT
+
+    text = (ROOT / path).read_text(encoding="utf-8")
+    found = {phrase: why for phrase, why in CORRECTED_STATEMENTS.items() if phrase.lower() in text.lower()}
+    assert found == {}

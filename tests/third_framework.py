@@ -29,13 +29,14 @@ THIRD = {
     "verified_version": "0.115.0",
     "summary": "An ASGI framework built on Starlette and Pydantic (test fixture entry).",
     "sources": [{"title": "FastAPI repository", "url": "https://github.com/fastapi/fastapi"}],
+    "last_verified": "2026-11-01",
 }
 SOURCE = [{"title": "FastAPI documentation", "url": "https://fastapi.tiangolo.com/"}]
 
 
 def _points(kind: str, count: int) -> list[dict]:
     return [{"id": f"fixture-{kind}-{n}", "point": f"FastAPI {kind} {n}", "explanation": f"Fixture {kind} number {n}.",
-             "sources": SOURCE} for n in range(1, count + 1)]
+             "sources": SOURCE, "last_verified": "2026-11-01"} for n in range(1, count + 1)]
 
 
 def with_third_framework(data: dict) -> dict:
@@ -46,16 +47,16 @@ def with_third_framework(data: dict) -> dict:
     for criterion in data["criteria"]:
         criterion["values"]["fastapi"] = {"summary": f"FastAPI value for {criterion['id']}", "sources": SOURCE}
     pros = [{"id": "type-hints", "point": "FastAPI pro: type hints", "explanation": "Validation from type hints.",
-             "sources": SOURCE}] + _points("pro", MIN_PROS_PER_FRAMEWORK - 1)
+             "sources": SOURCE, "last_verified": "2026-11-01"}] + _points("pro", MIN_PROS_PER_FRAMEWORK - 1)
     cons = [{"id": "younger", "point": "FastAPI con: younger project", "explanation": "Fewer years in use.",
-             "sources": SOURCE}] + _points("con", MIN_CONS_PER_FRAMEWORK - 1)
+             "sources": SOURCE, "last_verified": "2026-11-01"}] + _points("con", MIN_CONS_PER_FRAMEWORK - 1)
     data["pros_and_cons"]["fastapi"] = {"pros": pros, "cons": cons}
     for use_case in data["use_cases"]:
         use_case["fit"]["fastapi"] = "not-best"
     data["use_cases"].append({"id": "typed-async-api", "scenario": "A typed async API (FastAPI fixture)",
                               "fit": {framework["id"]: "fits" if framework["id"] == "fastapi" else "not-best"
                                       for framework in data["frameworks"]},
-                              "why": "Types drive validation.", "sources": SOURCE})
+                              "why": "Types drive validation.", "sources": SOURCE, "last_verified": "2026-11-01"})
     return data
 
 
