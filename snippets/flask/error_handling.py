@@ -35,7 +35,7 @@ def boom():
 @app.get("/async-boom")
 async def async_boom():
     # Async views need the asgiref package (pip install "flask[async]"); Flask runs each
-    # one in an event loop on the worker thread, so they do not make Flask an async server.
+    # one in an event loop in a new thread (asgiref) while the worker waits: no extra concurrency.
     await asyncio.sleep(0)
     raise RuntimeError("the database went away")
 
