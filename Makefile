@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build validate lint check stale test bench bench-quick bench-build clean
+.PHONY: help install serve build validate lint check check-data stale test bench bench-quick bench-build clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,11 +32,13 @@ $(STAMP): requirements.txt pyproject.toml package-lock.json snippets/express/pac
 
 install: $(STAMP) ## create .venv and install the pinned dependencies
 
-serve: install ## build and serve the site at http://127.0.0.1:8000, reloading on changes
+serve: install ## build and serve the site at http://127.0.0.1:8000, reloading on changes (PORT=8001 for another port)
+	$(eval SERVE_PROBLEM := $(shell $(PY) scripts/check_port.py $(HOST) $(PORT) 2>&1))
+	$(if $(SERVE_PROBLEM),$(error $(SERVE_PROBLEM)))
 	$(MKDOCS) serve --strict -a $(HOST):$(PORT)
 
-build: install ## strict build of the whole site into site/
-	$(MKDOCS) build --strict --clean -d site
+build: install ## strict build of the whole site into site/ (built beside it, then swapped in: a failed build keeps the old one)
+	$(PY) scripts/build_site.py site
 
 validate: install ## check data files (schema and cross-references); lists every problem
 	$(PY) -m comparison_site validate
@@ -46,6 +48,9 @@ lint: install ## YAML lint and ruff
 	$(VENV)/bin/ruff check .
 
 check: validate lint test ## every check a pull request must pass (validate, lint, tests)
+
+check-data: install ## the fast check for a data-only change (<1 min): validate, content rules, YAML lint, strict build
+	$(PY) scripts/check_data.py
 
 stale: install ## entries not re-verified for a year; frameworks behind their newest major release
 	$(PY) -m comparison_site stale

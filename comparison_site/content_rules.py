@@ -124,7 +124,7 @@ RULES: tuple[ContentRule, ...] = (
                 "same pull request, so reviewers see that a checked verdict changes.",
                 _locked_verdicts),
     ContentRule("opinion-criteria",
-                "The criteria " + ", ".join(f"`{i}`" for i in OPINION_CRITERIA) + " keep `basis: opinion`.",
+                "The criteria " + " and ".join(f"`{i}`" for i in OPINION_CRITERIA) + " keep `basis: opinion`.",
                 "They are judgements by nature; the site must never present them as documented fact.",
                 _opinions),
 )

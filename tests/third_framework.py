@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from ruamel.yaml import YAML
+import yaml
 
 from comparison_site.content_rules import MIN_CONS_PER_FRAMEWORK, MIN_PROS_PER_FRAMEWORK
 
@@ -61,10 +61,13 @@ def with_third_framework(data: dict) -> dict:
 
 
 def write_yaml(data: dict, path: Path) -> Path:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.representer.ignore_aliases = lambda _data: True  # data files may not use anchors or aliases
+    """Write `data` as a data file: PyYAML quotes every string that YAML 1.1 would read as another type
+    ('true', '2026-11-01'), as the site's libyaml reader expects; no anchors or aliases."""
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data) -> bool:  # data files may not use anchors or aliases
+            return True
+
     with path.open("w", encoding="utf-8") as handle:
         handle.write("# yaml-language-server: $schema=../data/comparison.schema.json\n")
-        yaml.dump(data, handle)
+        yaml.dump(data, handle, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)
     return path
