@@ -1,7 +1,7 @@
 // A real SQLite database: create a table, insert, query with parameters, delete.
 // sql.js is SQLite compiled to WebAssembly: no native build, but the database lives in memory
 // and is written back to DATABASE_PATH (default notes.sqlite3) after every change. That suits
-// one process and small data; for more, use better-sqlite3 (native) or node:sqlite (Node 22.5+).
+// one process and small data; for more, use better-sqlite3 (native) or node:sqlite (Node 22.13+ unflagged).
 const fs = require('node:fs');
 const http = require('node:http');
 const express = require('express');
