@@ -35,6 +35,7 @@ REQUEST_TIMEOUT = 10.0  # seconds for one contract request
 STOP_TIMEOUT = 5.0  # seconds between SIGTERM and SIGKILL
 EXIT_TIMEOUT = 10.0  # seconds a process that must fail (bad config, port in use) may take to exit
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+VARIABLE = re.compile(r"\{([a-z][a-z0-9_]*)(\|tamper)?\}")  # `{name}` or `{name|tamper}` in request text
 SHOWN_BODY_CHARS = 800
 
 
@@ -268,7 +269,11 @@ def run_server_checks(task: Task, framework: str, server: RunningServer) -> int:
     checks: ServerChecks = task.server_checks
     label = f"{task.id} ({framework})"
     passed = 0
-    pids = worker_pids(server, checks)
+    # The server answered once its first worker was up; give the others time to boot.
+    pids: set[int] = set()
+    deadline = time.monotonic() + EXIT_TIMEOUT
+    while len(pids) < checks.workers and time.monotonic() < deadline:
+        pids |= worker_pids(server, checks)
     if len(pids) < checks.workers:
         raise ContractFailure(f"{label}: expected at least {checks.workers} worker processes, saw {sorted(pids)}")
     passed += 1
@@ -305,20 +310,28 @@ def run_server_checks(task: Task, framework: str, server: RunningServer) -> int:
 
 
 def worker_pids(server: RunningServer, checks: ServerChecks, requests: int | None = None) -> set[int]:
-    """The distinct values of the JSON field `checks.pid_json` over fresh connections to `checks.path`."""
+    """The distinct values of the JSON field `checks.pid_json` in answers from `checks.path`.
+
+    Connections are opened `checks.workers` at a time before any request is sent: a worker that
+    takes a connection then waits for its request, so the next connection must go to another
+    worker (sent one after another, a single idle worker could answer them all)."""
     pids: set[int] = set()
-    for _ in range(requests or checks.requests):
-        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=REQUEST_TIMEOUT)
+    batch = max(checks.workers, 2)
+    for _ in range(max((requests or checks.requests) // batch, 1)):
+        connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=REQUEST_TIMEOUT) for _ in range(batch)]
         try:
-            connection.request("GET", checks.path, headers={"Connection": "close"})
-            response = connection.getresponse()
-            value = json.loads(response.read()).get(checks.pid_json)
-            if isinstance(value, int):
-                pids.add(value)
+            for connection in connections:
+                connection.connect()
+            for connection in connections:
+                connection.request("GET", checks.path, headers={"Connection": "close"})
+                value = json.loads(connection.getresponse().read()).get(checks.pid_json)
+                if isinstance(value, int):
+                    pids.add(value)
         except (OSError, http.client.HTTPException, ValueError, AttributeError):
             pass  # a worker being replaced may drop a connection; the count decides
         finally:
-            connection.close()
+            for connection in connections:
+                connection.close()
     return pids
 
 
@@ -438,7 +451,7 @@ def run_contract(
             run = ContractRun(server.base_url)
             for index, step in enumerate(task.steps, start=1):
                 try:
-                    response = run_step(run, step)
+                    response = run_step(run, step, task.headers)
                     problems = hostile.leaks(response.status, response.headers, response.text, Path(root).resolve())
                     if problems:
                         raise ContractFailure("the response leaks internals:\n" + "\n".join(f"  - {p}" for p in problems))
@@ -491,11 +504,19 @@ def compare_hostile(reports: dict[str, ContractReport]) -> list[str]:
     return problems
 
 
-def run_step(run: ContractRun, step: Step) -> Response:
+def run_step(run: ContractRun, step: Step, default_headers: dict | None = None) -> Response:
     """Send one request, check the response, capture variables; raise ContractFailure on a mismatch."""
     request = _substitute(step.request, run.variables)
+    if default_headers:
+        request = replace(request, headers={**default_headers, **request.headers})
     url, data, headers = build_http_request(run.base_url, request)
-    response = send(run, request.method, url, data, headers, request.use_cookie_jar)
+    use_jar = request.use_cookie_jar
+    if request.tamper_cookie is not None:
+        headers["Cookie"] = tampered_cookie_header(run.jar, request.tamper_cookie)
+        use_jar = False  # send exactly that header; the jar keeps the real cookie for later steps
+    if request.delay:
+        time.sleep(request.delay)
+    response = send(run, request.method, url, data, headers, use_jar)
     problems = check_response(step.expect, response)
     captured = {}
     if not problems:
@@ -510,6 +531,15 @@ def run_step(run: ContractRun, step: Step) -> Response:
         raise ContractFailure(describe_failure(request, url, headers, data, step.expect, response, problems))
     run.variables.update(captured)
     return response
+
+
+def tampered_cookie_header(jar: CookieJar, name: str) -> str:
+    """A Cookie header with every cookie of the jar, the one called `name` with a broken signature."""
+    cookies = {cookie.name: cookie.value for cookie in jar}
+    if name not in cookies:
+        raise ContractFailure(f"tamper_cookie: no cookie {name!r} in the jar (have {sorted(cookies)})")
+    cookies[name] = tamper(cookies[name])
+    return "; ".join(f"{key}={value}" for key, value in cookies.items())
 
 
 def build_http_request(base_url: str, request: Request) -> tuple[str, bytes | None, dict[str, str]]:
@@ -710,7 +740,7 @@ def describe_failure(request, url, headers, data, expect, response, problems) ->
     lines += [
         f"  {name}: {_dump(value) if not isinstance(value, str) else value}"
         for name, value in vars(expect).items()
-        if value not in ((), {}, NOT_GIVEN)
+        if value not in ((), {}, NOT_GIVEN, None)
     ]
     lines += ["actual:", f"  status: {response.status}"]
     lines += [f"  {name}: {value}" for name, value in response.headers.items()]
@@ -723,9 +753,15 @@ def describe_failure(request, url, headers, data, expect, response, problems) ->
 def _substitute(request: Request, variables: dict[str, str]) -> Request:
     """A copy of `request` with `{name}` replaced in its path, query, headers and bodies."""
 
+    def value_of(match):
+        if match.group(1) not in variables:
+            return match.group(0)
+        value = str(variables[match.group(1)])
+        return tamper(value) if match.group(2) else value
+
     def fill(value):
         if isinstance(value, str):
-            return PLACEHOLDER.sub(lambda m: str(variables[m.group(1)]) if m.group(1) in variables else m.group(0), value)
+            return VARIABLE.sub(value_of, value)
         if isinstance(value, list):
             return [fill(item) for item in value]
         if isinstance(value, dict):
@@ -742,6 +778,16 @@ def _substitute(request: Request, variables: dict[str, str]) -> Request:
         multipart_fields=fill(request.multipart_fields) if request.multipart_fields is not None else None,
         body=fill(request.body) if request.body is not None else None,
     )
+
+
+def tamper(value: str) -> str:
+    """The same value with a different signature: the first character of its last dot-separated part
+    changed ("A" <-> another letter), so the shape and length stay valid and only verification can
+    tell. Used as `{token|tamper}` for signed tokens and by `tamper_cookie` for signed cookies."""
+    head, dot, last = value.rpartition(".")
+    if not last:
+        return value + "A"
+    return head + dot + ("B" if last[0] == "A" else "A") + last[1:]
 
 
 def _capture(capture, response: Response):

@@ -41,7 +41,7 @@ DEFAULT_TASKS = PROJECT_ROOT / "data" / "tasks.yaml"
 DEFAULT_SCHEMA = PROJECT_ROOT / "data" / "tasks.schema.json"
 
 # `{name}` in request text is replaced by a captured variable; `{tmpdir}` in env by a fresh directory.
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)(?:\|tamper)?\}")
 ENV_PLACEHOLDERS = {"tmpdir"}
 BODY_KINDS = ("json", "form", "multipart", "body")
 
@@ -347,6 +347,7 @@ def _task(data: dict, frameworks: tuple[Framework, ...]) -> Task:
         steps=tuple(_step(step) for step in data["contract"]),
         env=dict(data.get("env", {})),
         related=tuple(data.get("related", [])),
+        headers=dict(data.get("headers", {})),
         errors=data.get("errors", "json"),
         server_checks=ServerChecks(**data["server_checks"]) if "server_checks" in data else None,
         start_failures=tuple(
@@ -385,6 +386,8 @@ def _step(data: dict) -> Step:
             ),
             body=request.get("body"),
             use_cookie_jar=request.get("use_cookie_jar", True),
+            tamper_cookie=request.get("tamper_cookie"),
+            delay=request.get("delay", 0.0),
         ),
         expect=Expectation(
             status=expect["status"],

@@ -120,6 +120,8 @@ class Request:
     multipart_files: dict | None = None  # field name -> FilePart
     body: str | None = None
     use_cookie_jar: bool = True
+    tamper_cookie: str | None = None  # send the jar's cookies with this one's signature broken
+    delay: float = 0.0  # seconds to wait before sending (e.g. until a token expires)
 
     @property
     def is_multipart(self) -> bool:
@@ -209,6 +211,7 @@ class Task:
     steps: tuple[Step, ...]
     env: dict = field(default_factory=dict)
     related: tuple[str, ...] = ()
+    headers: dict = field(default_factory=dict)  # sent with every step (a step's own headers win)
     errors: str = "json"  # the shape of its 4xx answers: "json" ({"error": ...}) or "page" (HTML)
     server_checks: ServerChecks | None = None
     start_failures: tuple[StartFailure, ...] = ()

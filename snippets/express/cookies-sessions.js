@@ -17,6 +17,12 @@ const secure = process.env.COOKIE_SECURE !== '0';
 
 const app = express();
 app.disable('x-powered-by');
+if (process.env.BEHIND_PROXY === '1') {
+  // Behind a TLS-terminating proxy Express sees plain http, and cookie-session refuses to send a
+  // Secure cookie over it; trusting the proxy's X-Forwarded-Proto fixes that. Only set it when a
+  // proxy really sits in front: otherwise any client could claim https.
+  app.set('trust proxy', 1);
+}
 app.use(express.json({ limit: '1kb' }));
 app.use(cookieParser()); // fills req.cookies from the Cookie header
 app.use(cookieSession({ name: 'session', keys: [secretKey], httpOnly: true, sameSite: 'lax', secure }));
@@ -38,7 +44,13 @@ app.get('/theme', (req, res) => {
   res.json({ theme: THEMES.has(theme) ? theme : 'light' });
 });
 
-app.post('/theme', (req, res) => {
+// express.json() skips other content types and leaves req.body undefined: refuse them with 415.
+function requireJson(req, res, next) {
+  if (!req.is('application/json')) return res.status(415).json({ error: 'send a JSON body (Content-Type: application/json)' });
+  next();
+}
+
+app.post('/theme', requireJson, (req, res) => {
   const theme = req.body?.theme;
   if (!THEMES.has(theme)) return res.status(400).json({ error: "theme must be 'light' or 'dark'" });
   res.cookie('theme', theme, { maxAge: 365 * 24 * 60 * 60 * 1000, httpOnly: true, sameSite: 'lax', secure });

@@ -10,7 +10,7 @@ function loadConfig(env) {
   const secretKey = env.SECRET_KEY ?? '';
   if (secretKey.length < 16) throw new ConfigError('SECRET_KEY must be set to at least 16 characters');
   const perPageText = env.ITEMS_PER_PAGE ?? '20';
-  if (!/^\d+$/.test(perPageText) || Number(perPageText) < 1 || Number(perPageText) > 100) {
+  if (!/^[0-9]+$/.test(perPageText) || Number(perPageText) < 1 || Number(perPageText) > 100) {
     throw new ConfigError(`ITEMS_PER_PAGE must be a whole number from 1 to 100, got '${perPageText}'`);
   }
   const maintenanceText = (env.MAINTENANCE_MODE ?? 'false').toLowerCase();
@@ -38,36 +38,40 @@ function createApp(env = process.env) {
       secret_key_set: Boolean(config.secretKey),
     });
   });
+  // No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  // The final error handler (four arguments). Errors with a 4xx status (e.g. from a body parser)
+  // get that status and its standard short reason; anything else is a bug: log it for operators,
+  // tell the client nothing. Express's default handler would send the stack trace unless
+  // NODE_ENV is "production", so never rely on it.
+  app.use((err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = Number(err.status ?? err.statusCode);
+    if (status >= 400 && status < 500) {
+      return res.status(status).json({ error: http.STATUS_CODES[status]?.toLowerCase() ?? 'bad request' });
+    }
+    console.error(err);
+    res.status(500).json({ error: 'internal server error' });
+  });
   return app;
 }
 
-const app = createApp();
-// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
-app.use((req, res) => {
-  res.status(404).json({ error: 'not found' });
-});
-
-// The final error handler (four arguments). Errors with a 4xx status (e.g. from a body parser)
-// get that status and its standard short reason; anything else is a bug: log it for operators,
-// tell the client nothing. Express's default handler would send the stack trace unless
-// NODE_ENV is "production", so never rely on it.
-app.use((err, req, res, next) => {
-  if (res.headersSent) return next(err);
-  const status = Number(err.status ?? err.statusCode);
-  if (status >= 400 && status < 500) {
-    return res.status(status).json({ error: http.STATUS_CODES[status]?.toLowerCase() ?? 'bad request' });
-  }
-  console.error(err);
-  res.status(500).json({ error: 'internal server error' });
-});
-
-module.exports = app;
-// Also exported so tests can try other environments without starting a new process.
-module.exports.createApp = createApp;
-module.exports.loadConfig = loadConfig;
-module.exports.ConfigError = ConfigError;
+// Exported so tests can try other environments without starting a new process.
+module.exports = { createApp, loadConfig, ConfigError };
 
 if (require.main === module) {
+  let app;
+  try {
+    app = createApp(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // A sentence for the operator, not a stack trace; the non-zero exit stops a deploy.
+    console.error(`configuration error: ${error.message}`);
+    process.exit(1);
+  }
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, (error) => {

@@ -29,7 +29,15 @@ app.post('/upload', upload.single('file'), (req, res) => {
   });
 });
 
+// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler. Express's default one would send the stack trace unless NODE_ENV is
+// "production", so never rely on it.
 app.use((err, req, res, next) => {
+  if (res.headersSent) return next(err);
   if (err instanceof multer.MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE') {
       return res.status(413).json({ error: 'file too large', max_bytes: MAX_UPLOAD_BYTES });
@@ -37,7 +45,12 @@ app.use((err, req, res, next) => {
     // Wrong field name, too many files or fields: all mean the form is not what we expect.
     return res.status(400).json({ error: "send one file in the multipart field 'file'" });
   }
-  next(err);
+  if (err.message === 'Unexpected end of form' || err.message?.startsWith('Malformed part header')) {
+    // busboy's errors for a truncated or garbled body carry no status: they are the client's fault.
+    return res.status(400).json({ error: 'malformed multipart body' });
+  }
+  console.error(err); // a bug: details for operators, nothing for the client
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;

@@ -46,29 +46,59 @@ module.exports = app;
 
 function workerCount() {
   const text = process.env.WEB_CONCURRENCY ?? String(os.availableParallelism());
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`WEB_CONCURRENCY must be a positive integer, got '${text}'`);
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1) {
+    throw new RangeError(`WEB_CONCURRENCY must be a positive whole number, got '${text}'`);
+  }
   return Number(text);
 }
 
 function runPrimary() {
+  let count;
+  try {
+    count = workerCount();
+  } catch (error) {
+    console.error(`configuration error: ${error.message}`); // a sentence, not a stack trace
+    process.exit(1);
+  }
   let stopping = false;
-  for (let i = 0; i < workerCount(); i += 1) cluster.fork();
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGTERM');
+  };
+  cluster.on('listening', (worker) => {
+    worker.started = true;
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    if (!worker.started) {
+      // It died before listening (port in use, a broken import): a new one would die the same
+      // way, forever. Stop everything and exit non-zero so the supervisor sees the failure.
+      console.error(`worker ${worker.process.pid} failed to start (${signal ?? code}); stopping`);
+      process.exitCode = 1;
+      stopAll();
+      return;
+    }
     console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
-  process.on('SIGTERM', () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGTERM');
-  });
+  // The primary exits by itself once the last worker has gone.
+  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', stopAll);
+  for (let i = 0; i < count; i += 1) cluster.fork();
 }
 
 function runWorker() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   // The workers share the listening socket: the primary hands connections to them.
-  const server = app.listen(port, host, () => console.log(`worker ${process.pid} listening on http://${host}:${port}`));
+  const server = app.listen(port, host, (error) => {
+    // Express 5 hands listen errors (port in use, no permission) to this callback.
+    if (error) {
+      console.error(`worker ${process.pid} cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
+      process.exit(1);
+    }
+    console.log(`worker ${process.pid} listening on http://${host}:${port}`);
+  });
   process.on('SIGTERM', () => {
     // Stop accepting connections, finish in-flight requests, then exit; force it after 10 s.
     server.close(() => process.exit(0));

@@ -1,85 +1,61 @@
 // A real SQLite database: create a table, insert, query with parameters, delete.
-// sql.js is SQLite compiled to WebAssembly: no native build, but the database lives in memory
-// and is written back to DATABASE_PATH (default notes.sqlite3) after every change. That suits
-// one process and small data; for more, use better-sqlite3 (native) or node:sqlite (Node 22.13+ unflagged).
-const fs = require('node:fs');
+// node:sqlite is Node's built-in SQLite (22.5+, unflagged from 22.13; this project pins 26): an on-disk
+// database at DATABASE_PATH (default notes.sqlite3), changed in place by each statement, like
+// Python's sqlite3 in the Flask version. Its calls are synchronous, which suits SQLite: a query
+// on a local file takes microseconds, and one connection per process is shared by all requests.
 const http = require('node:http');
+const { DatabaseSync } = require('node:sqlite');
 const express = require('express');
-const initSqlJs = require('sql.js');
 
 const DATABASE_PATH = process.env.DATABASE_PATH ?? 'notes.sqlite3';
-const SCHEMA = `
+
+const db = new DatabaseSync(DATABASE_PATH);
+db.exec(`
 CREATE TABLE IF NOT EXISTS notes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 500)
-)`;
+)`);
 
-function save(db) {
-  // Write a temporary file and rename it, so a crash never leaves half a database behind.
-  const temporary = `${DATABASE_PATH}.tmp`;
-  fs.writeFileSync(temporary, db.export());
-  fs.renameSync(temporary, DATABASE_PATH);
-}
-
-async function openDatabase() {
-  const SQL = await initSqlJs(); // loads the WebAssembly build of SQLite
-  const db = fs.existsSync(DATABASE_PATH) ? new SQL.Database(fs.readFileSync(DATABASE_PATH)) : new SQL.Database();
-  db.run(SCHEMA);
-  save(db);
-  return db;
-}
-
-function query(db, sql, params = []) {
-  // "?" placeholders: values are bound separately, so they can never change the SQL.
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    const rows = [];
-    while (statement.step()) rows.push(statement.getAsObject());
-    return rows;
-  } finally {
-    statement.free();
-  }
-}
-
-const database = openDatabase();
+// Prepared once. "?" placeholders: values are bound separately, so they can never change the SQL.
+const insertNote = db.prepare('INSERT INTO notes (text) VALUES (?)');
+const searchNotes = db.prepare('SELECT id, text FROM notes WHERE instr(lower(text), lower(?)) > 0 ORDER BY id');
+const getNote = db.prepare('SELECT id, text FROM notes WHERE id = ?');
+const deleteNote = db.prepare('DELETE FROM notes WHERE id = ?');
 
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json({ limit: '16kb' }));
-app.use(async (req, res, next) => {
-  req.db = await database; // Express 5: a rejection here goes to the error handler
-  next();
-});
 
-app.post('/notes', (req, res) => {
+// express.json() skips other content types and leaves req.body undefined: refuse them with 415.
+function requireJson(req, res, next) {
+  if (!req.is('application/json')) return res.status(415).json({ error: 'send a JSON body (Content-Type: application/json)' });
+  next();
+}
+
+app.post('/notes', requireJson, (req, res) => {
   const text = typeof req.body?.text === 'string' ? req.body.text.trim() : '';
   if (text.length < 1 || text.length > 500) {
     return res.status(400).json({ error: 'text must be 1 to 500 characters' });
   }
-  req.db.run('INSERT INTO notes (text) VALUES (?)', [text]);
-  const [{ id }] = query(req.db, 'SELECT last_insert_rowid() AS id');
-  save(req.db);
+  const id = Number(insertNote.run(text).lastInsertRowid);
   res.status(201).location(`/notes/${id}`).json({ id, text });
 });
 
 app.get('/notes', (req, res) => {
   const search = typeof req.query.q === 'string' ? req.query.q : '';
-  res.json(query(req.db, 'SELECT id, text FROM notes WHERE instr(lower(text), lower(?)) > 0 ORDER BY id', [search]));
+  res.json(searchNotes.all(search));
 });
 
 app.get('/notes/:id', (req, res, next) => {
   if (!/^\d+$/.test(req.params.id)) return next();
-  const [note] = query(req.db, 'SELECT id, text FROM notes WHERE id = ?', [Number(req.params.id)]);
+  const note = getNote.get(Number(req.params.id));
   if (!note) return res.status(404).json({ error: 'note not found' });
   res.json(note);
 });
 
 app.delete('/notes/:id', (req, res, next) => {
   if (!/^\d+$/.test(req.params.id)) return next();
-  req.db.run('DELETE FROM notes WHERE id = ?', [Number(req.params.id)]);
-  if (req.db.getRowsModified() === 0) return res.status(404).json({ error: 'note not found' });
-  save(req.db);
+  if (deleteNote.run(Number(req.params.id)).changes === 0) return res.status(404).json({ error: 'note not found' });
   res.status(204).end();
 });
 
@@ -96,7 +72,8 @@ app.use((err, req, res, next) => {
   if (res.headersSent) return next(err);
   const status = Number(err.status ?? err.statusCode);
   if (status >= 400 && status < 500) {
-    return res.status(status).json({ error: http.STATUS_CODES[status]?.toLowerCase() ?? 'bad request' });
+    const message = err.type === 'entity.parse.failed' ? 'malformed JSON' : http.STATUS_CODES[status]?.toLowerCase();
+    return res.status(status).json({ error: message ?? 'bad request' });
   }
   console.error(err);
   res.status(500).json({ error: 'internal server error' });

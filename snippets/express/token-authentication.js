@@ -2,9 +2,15 @@
 // Needs SECRET_KEY, API_USERNAME and API_PASSWORD in the environment. Tokens are HMAC-signed
 // and expire after an hour; like the Flask version they cannot be revoked before that.
 const crypto = require('node:crypto');
+const http = require('node:http');
 const express = require('express');
 
-const TOKEN_MAX_AGE_SECONDS = 60 * 60;
+// One hour unless TOKEN_MAX_AGE_SECONDS says otherwise (the contract uses 2 to test expiry).
+const maxAgeText = process.env.TOKEN_MAX_AGE_SECONDS ?? '3600';
+if (!/^[0-9]{1,6}$/.test(maxAgeText) || Number(maxAgeText) < 1) {
+  throw new Error(`TOKEN_MAX_AGE_SECONDS must be a whole number of seconds, got '${maxAgeText}'`);
+}
+const TOKEN_MAX_AGE_SECONDS = Number(maxAgeText);
 
 function requireEnv(name, minLength = 1) {
   const value = process.env[name] ?? '';
@@ -63,7 +69,13 @@ const app = express();
 app.disable('x-powered-by');
 app.use(express.json({ limit: '16kb' }));
 
-app.post('/login', (req, res) => {
+// express.json() skips other content types and leaves req.body undefined: refuse them with 415.
+function requireJson(req, res, next) {
+  if (!req.is('application/json')) return res.status(415).json({ error: 'send a JSON body (Content-Type: application/json)' });
+  next();
+}
+
+app.post('/login', requireJson, (req, res) => {
   const body = req.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return res.status(400).json({ error: 'send a JSON object with username and password' });
@@ -81,9 +93,24 @@ app.get('/me', tokenRequired, (req, res) => {
   res.json({ user: req.user });
 });
 
+// No route matched: a JSON 404 instead of Express's HTML "Cannot GET" page.
+app.use((req, res) => {
+  res.status(404).json({ error: 'not found' });
+});
+
+// The final error handler (four arguments). Errors with a 4xx status (express.json() gives
+// malformed JSON 400, an oversized body 413, an unknown charset 415) get that status and its
+// short reason; anything else is a bug: log it, tell the client nothing. Express's default
+// handler would send the stack trace unless NODE_ENV is "production", so never rely on it.
 app.use((err, req, res, next) => {
-  if (err.type === 'entity.parse.failed') return res.status(400).json({ error: 'malformed JSON' });
-  next(err);
+  if (res.headersSent) return next(err);
+  const status = Number(err.status ?? err.statusCode);
+  if (status >= 400 && status < 500) {
+    const message = err.type === 'entity.parse.failed' ? 'malformed JSON' : http.STATUS_CODES[status]?.toLowerCase();
+    return res.status(status).json({ error: message ?? 'bad request' });
+  }
+  console.error(err);
+  res.status(500).json({ error: 'internal server error' });
 });
 
 module.exports = app;

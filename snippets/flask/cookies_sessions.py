@@ -6,8 +6,9 @@ can read it, so never store secrets in it.
 
 import os
 
-from flask import Flask, request, session
+from flask import Flask, abort, request, session
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 def _secret_key() -> str:
@@ -27,7 +28,23 @@ app.config.update(
     SESSION_COOKIE_SECURE=os.environ.get("COOKIE_SECURE", "1") != "0",
 )
 
+if os.environ.get("BEHIND_PROXY") == "1":
+    # Trust one proxy's X-Forwarded-* headers (as the Express file does), so request.scheme is
+    # https behind a TLS-terminating proxy. Only enable it when a proxy really sits in front.
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+app.config["MAX_CONTENT_LENGTH"] = 1024  # the only body here is a tiny JSON preference
+
 THEMES = {"light", "dark"}
+
+
+def json_body():
+    """The JSON body, answered like express.json(): 415 for another content type or a non-UTF
+    charset, 400 for malformed JSON, 413 over MAX_CONTENT_LENGTH."""
+    if request.mimetype != "application/json":
+        abort(415, "send a JSON body (Content-Type: application/json)")
+    if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
+        abort(415, "send the JSON body in UTF-8")
+    return request.get_json()  # raises BadRequest (400) for malformed JSON
 
 
 @app.get("/visits")
@@ -50,7 +67,7 @@ def get_theme():
 
 @app.post("/theme")
 def set_theme():
-    data = request.get_json(silent=True) or {}
+    data = json_body()
     theme = data.get("theme") if isinstance(data, dict) else None
     if theme not in THEMES:
         return {"error": "theme must be 'light' or 'dark'"}, 400

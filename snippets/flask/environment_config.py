@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 
 from flask import Flask
+from werkzeug.exceptions import HTTPException
 
 
 class ConfigError(RuntimeError):
@@ -19,7 +20,8 @@ def load_config(environ: Mapping[str, str]) -> dict:
     if len(secret_key) < 16:
         raise ConfigError("SECRET_KEY must be set to at least 16 characters")
     per_page_text = environ.get("ITEMS_PER_PAGE", "20")
-    if not per_page_text.isdigit() or not 1 <= int(per_page_text) <= 100:
+    # isdigit() alone would accept '²' (then int() fails) and '٣' (Arabic-Indic three).
+    if not (per_page_text.isascii() and per_page_text.isdigit()) or not 1 <= int(per_page_text) <= 100:
         raise ConfigError(f"ITEMS_PER_PAGE must be a whole number from 1 to 100, got {per_page_text!r}")
     maintenance_text = environ.get("MAINTENANCE_MODE", "false").lower()
     if maintenance_text not in {"true", "false", "1", "0"}:
@@ -45,6 +47,15 @@ def create_app(environ: Mapping[str, str] | None = None) -> Flask:
             "maintenance_mode": app.config["MAINTENANCE_MODE"],
             "secret_key_set": bool(app.config["SECRET_KEY"]),
         }
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        # Every HTTP error (404, 405...) as JSON instead of Werkzeug's HTML page; an unhandled
+        # exception arrives here too, as a 500 whose answer says nothing about it.
+        response = error.get_response()  # keeps headers such as Allow on a 405
+        response.data = app.json.dumps({"error": error.name.lower()})
+        response.content_type = "application/json"
+        return response
 
     return app
 

@@ -7,8 +7,9 @@ Each request opens its own connection and closes it when the request ends.
 import os
 import sqlite3
 
-from flask import Flask, g, request, url_for
+from flask import Flask, abort, g, request, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS notes (
@@ -17,7 +18,19 @@ CREATE TABLE IF NOT EXISTS notes (
 )
 """
 
+
+class RowIdConverter(IntegerConverter):
+    """<int:...> for SQLite row ids: ASCII digits only (Werkzeug's \\d+ also matches other scripts'
+    digits, such as '٣') and at most 2**63 - 1 (sqlite3 raises OverflowError for more)."""
+
+    regex = r"[0-9]+"
+
+    def __init__(self, url_map, *args, **kwargs):
+        super().__init__(url_map, max=2**63 - 1)
+
+
 app = Flask(__name__)
+app.url_map.converters["int"] = RowIdConverter
 app.config["DATABASE_PATH"] = os.environ.get("DATABASE_PATH", "notes.sqlite3")
 app.config["MAX_CONTENT_LENGTH"] = 16 * 1024
 
@@ -46,7 +59,11 @@ init_db()
 
 @app.post("/notes")
 def create_note():
-    data = request.get_json(silent=True)
+    if request.mimetype != "application/json":
+        abort(415, "send a JSON body (Content-Type: application/json)")
+    if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
+        abort(415, "send the JSON body in UTF-8")
+    data = request.get_json()  # malformed JSON raises BadRequest (400), as express.json() answers
     text = data.get("text") if isinstance(data, dict) else None
     if not isinstance(text, str) or not 1 <= len(text.strip()) <= 500:
         return {"error": "text must be 1 to 500 characters"}, 400

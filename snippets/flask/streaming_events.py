@@ -14,12 +14,20 @@ from werkzeug.exceptions import HTTPException
 app = Flask(__name__)
 
 
+def event_count(text: str) -> int:
+    """A converter for request.args.get(type=...): 1 to 10 in ASCII digits. int() alone would
+    accept ' 3' and '٣' (Arabic-Indic three), and str.isdigit() lets '²' through to a crash."""
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10:
+        raise ValueError(f"not a count from 1 to 10: {text!r}")
+    return int(text)
+
+
 @app.get("/events")
 def events():
-    count_text = request.args.get("count", "3")
-    if not count_text.isdigit() or not 1 <= int(count_text) <= 10:
+    # type= gives None when the conversion fails; a repeated ?count= is refused as in Express.
+    count = request.args.get("count", type=event_count) if "count" in request.args else 3
+    if count is None or len(request.args.getlist("count")) > 1:
         return {"error": "count must be a whole number from 1 to 10"}, 400
-    count = int(count_text)
 
     def generate():
         for tick in range(1, count + 1):

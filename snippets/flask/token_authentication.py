@@ -8,11 +8,15 @@ import hmac
 import os
 from functools import wraps
 
-from flask import Flask, g, request
+from flask import Flask, abort, g, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.exceptions import HTTPException
 
-TOKEN_MAX_AGE_SECONDS = 60 * 60
+# One hour unless TOKEN_MAX_AGE_SECONDS says otherwise (the contract uses 2 to test expiry).
+_max_age_text = os.environ.get("TOKEN_MAX_AGE_SECONDS", "3600")
+if not (_max_age_text.isascii() and _max_age_text.isdigit() and 1 <= len(_max_age_text) <= 6) or int(_max_age_text) < 1:
+    raise RuntimeError(f"TOKEN_MAX_AGE_SECONDS must be a whole number of seconds, got {_max_age_text!r}")
+TOKEN_MAX_AGE_SECONDS = int(_max_age_text)
 
 
 def _require_env(name: str, min_length: int = 1) -> str:
@@ -28,6 +32,16 @@ app.config["MAX_CONTENT_LENGTH"] = 16 * 1024
 USERNAME = _require_env("API_USERNAME")
 PASSWORD = _require_env("API_PASSWORD", 8)
 serializer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="api-token")
+
+
+def json_body():
+    """The JSON body, answered like express.json(): 415 for another content type or a non-UTF
+    charset, 400 for malformed JSON, 413 over MAX_CONTENT_LENGTH."""
+    if request.mimetype != "application/json":
+        abort(415, "send a JSON body (Content-Type: application/json)")
+    if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
+        abort(415, "send the JSON body in UTF-8")
+    return request.get_json()  # raises BadRequest (400) for malformed JSON
 
 
 def _same(a: str, b: str) -> bool:
@@ -56,7 +70,7 @@ def token_required(view):
 
 @app.post("/login")
 def login():
-    data = request.get_json(silent=True)
+    data = json_body()
     if not isinstance(data, dict):
         return {"error": "send a JSON object with username and password"}, 400
     username, password = str(data.get("username", "")), str(data.get("password", ""))

@@ -37,3 +37,9 @@ def http_error(error: HTTPException):
     response.data = app.json.dumps({"error": error.description if custom else error.name.lower()})
     response.content_type = "application/json"
     return response
+
+
+if __name__ == "__main__":
+    # For trying it without gunicorn (python -m production_server.app from snippets/flask): one
+    # process, Werkzeug's development server. In production gunicorn serves it (see the docstring).
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8000")))

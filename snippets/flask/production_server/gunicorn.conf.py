@@ -7,7 +7,11 @@ import os
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # gunicorn's rule of thumb is (2 x cores) + 1 sync workers; WEB_CONCURRENCY overrides it.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+_workers_text = os.environ.get("WEB_CONCURRENCY", str(multiprocessing.cpu_count() * 2 + 1))
+if not (_workers_text.isascii() and _workers_text.isdigit()) or int(_workers_text) < 1:
+    # Stop before any worker starts, with the variable's name (int() would only say "invalid literal").
+    raise SystemExit(f"configuration error: WEB_CONCURRENCY must be a positive whole number, got {_workers_text!r}")
+workers = int(_workers_text)
 
 timeout = 30  # a worker silent for this long is killed and replaced
 graceful_timeout = 10  # on SIGTERM, finish in-flight requests for up to 10 s
