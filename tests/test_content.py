@@ -77,7 +77,7 @@ CORRECTED_STATEMENTS = {
     "Node.js 20 docs": "Node.js 20 is end of life; cite current docs",
     "install Node.js 20": "Node.js 20 is end of life; the project pins Node.js 26",
     "`DEBUG=express:*` logs": "in Express 5 routing logs use the `router` namespace, which express:* does not cover",
-    "such as PM2) that can run": "Express's guide recommends the init system for restarts and describes PM2 only as one way to cluster",
+    "such as PM2) that can run": "Express's guide recommends the init system for restarts; PM2 is one way to cluster",
 }
 
 
