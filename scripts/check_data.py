@@ -2,7 +2,8 @@
 
 Runs, in order, stopping at the first failure: every data file's validation (`make validate`), the
 content rules (comparison_site/content_rules.py: minimum pros and cons, key factors, checked
-verdicts...), YAML lint of the data, and a strict build of the whole site into a temporary folder
+verdicts...), the moved-pages check (no citation of a page listed in data/moved-urls.yaml), YAML lint
+of the data, and a strict build of the whole site into a temporary folder
 (removed afterwards). Prints how long each step and the whole check took. Browser, PDF, cookbook
 server and benchmark tests are left to `make check` and CI: a data change cannot break them
 without also failing one of these steps or the schema.
@@ -43,10 +44,30 @@ def content_rules() -> int:
     return 1 if problems else 0
 
 
+def moved_pages() -> int:
+    """Print every citation of a page known to have moved or been removed (data/moved-urls.yaml)."""
+    sys.path.insert(0, str(ROOT))
+    from comparison_site.moved_urls import DEFAULT_RULES, load_rules, moved_url_problems
+    from comparison_site.yaml_source import load_yaml_document
+
+    rules = load_rules()
+    problems = [problem for path in sorted((ROOT / "data").glob("*.yaml")) if path != DEFAULT_RULES
+                for problem in moved_url_problems(load_yaml_document(path, f"data/{path.name}"), rules)]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print("moved pages: OK (no data file cites a page listed in data/moved-urls.yaml)")
+    return 1 if problems else 0
+
+
+IN_PROCESS = {"content rules": content_rules, "moved pages": moved_pages}
+
+
 def steps(site_dir: Path) -> list[tuple[str, list[str] | None]]:
     return [
         ("validate", [sys.executable, "-m", "comparison_site", "validate"]),
-        ("content rules", None),  # in this process: see content_rules()
+        ("content rules", None),  # in this process: see IN_PROCESS
+        ("moved pages", None),
         ("YAML lint", [str(BIN / "yamllint"), "--strict", "data"]),
         ("strict build", [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", str(site_dir)]),
     ]
@@ -63,7 +84,7 @@ def main() -> int:
             step_started = time.monotonic()
             print(f"--- {name}", flush=True)
             if command is None:
-                status = content_rules()
+                status = IN_PROCESS[name]()
             else:
                 try:
                     status = subprocess.run(command, cwd=ROOT, env=env, timeout=STEP_TIMEOUT).returncode
