@@ -51,7 +51,8 @@ class YamlDocument:
 
     def problem(self, path: tuple, message: str, hint: str = "") -> DataProblem:
         line, column = self.location(path)
-        return DataProblem(self.file, line, column, format_path(path), message, hint)
+        # With the data, list items are named by their id: criteria[id=routing] rather than criteria[7].
+        return DataProblem(self.file, line, column, format_path(path, self.data), message, hint)
 
 
 def load_yaml_document(path: Path | str, display_name: str | None = None) -> YamlDocument:
