@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build validate lint check check-data stale test bench bench-quick bench-build clean
+.PHONY: help install serve build validate lint check check-data stale refresh-releases test bench bench-quick bench-build clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,9 @@ check-data: install ## the fast check for a data-only change (<1 min): validate,
 
 stale: install ## entries not re-verified for a year; frameworks behind their newest major release
 	$(PY) -m comparison_site stale
+
+refresh-releases: install ## re-read each ecosystem package's newest release from PyPI and npm into data/releases.yaml
+	$(PY) -m comparison_site refresh-releases
 
 test: install ## run the whole test suite
 	$(PY) -m pytest

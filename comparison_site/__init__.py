@@ -11,6 +11,7 @@ from .site_context import (
     benchmarks_for_site,
     comparison_for_site,
     cookbook_for_site,
+    guides_for_site,
     load_schema,
     measurements_for_site,
     site_links,
@@ -52,6 +53,27 @@ def define_env(env) -> None:
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
         "schema_reference": lambda: schema_reference.render_schema_reference(
             load_schema(), schema_reference.samples_from_data(comparison_for_site().raw)),
+        **_guide_macros(links, task_titles),
     }
     for name, function in macros.items():
         env.macro(function, name)
+
+
+def _guide_macros(links, task_titles) -> dict:
+    """Macros of the guide pages (data/guides.yaml): porting guide, ecosystem, deployment, security,
+    alternatives, community."""
+    from .render import alternatives, community, crosswalk, deployment, ecosystem, security
+
+    return {
+        "crosswalk_overview": lambda: crosswalk.render_crosswalk_overview(guides_for_site(), task_titles()),
+        "crosswalk_details": lambda: crosswalk.render_crosswalk_details(guides_for_site(), links, task_titles()),
+        "porting_traps": lambda: crosswalk.render_traps_by_direction(guides_for_site()),
+        "maintenance_rule": lambda: ecosystem.render_maintenance_rule(guides_for_site()),
+        "ecosystem_equivalents": lambda: ecosystem.render_ecosystem(guides_for_site(), links),
+        "deployment_options": lambda: deployment.render_deployment(guides_for_site(), links),
+        "security_policies": lambda: security.render_policies(guides_for_site(), links),
+        "security_advisories": lambda: security.render_advisories(guides_for_site(), links),
+        "advisory_counts": lambda: security.render_advisory_counts(guides_for_site()),
+        "alternatives_list": lambda: alternatives.render_alternatives(guides_for_site(), links),
+        "community_indicators": lambda: community.render_community(guides_for_site(), links),
+    }

@@ -3,6 +3,7 @@
 validate: prints every problem in the data files, each with file:line:column, data path and a
 hint, and exits non-zero if there is any (used by `make validate`, pre-commit and CI).
 stale: lists entries not verified for too long and frameworks behind their newest major release.
+refresh-releases: rewrites data/releases.yaml from PyPI and npm (the ecosystem page's release dates).
 """
 
 from __future__ import annotations
@@ -101,10 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--latest", action="append", default=[], metavar="ID=VERSION",
                         help="newest version of a framework, instead of asking its registry")
     report.add_argument("--offline", action="store_true", help="do not ask PyPI or npm for the newest versions")
+    commands.add_parser("refresh-releases", help="read each ecosystem package's newest release from PyPI and npm "
+                                                 "into data/releases.yaml")
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return validate(args.files)
+        if args.command == "refresh-releases":
+            from .guides.refresh_command import refresh_releases
+
+            return refresh_releases()
         return stale(args.file, args.max_age_days, args.latest, args.offline)
     except DataError as error:
         print(error, file=sys.stderr)

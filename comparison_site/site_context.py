@@ -89,6 +89,28 @@ def measurements_for_site(page: str) -> dict[str, str]:
     return {scenario.id: measured_summary(results, scenario.id, page) for scenario in results.scenarios}
 
 
+_guides_cache: dict[tuple, object] = {}
+
+
+def _guides():
+    from .guides import load_guides
+    from .site_data import data_file_path, load_site_data
+
+    site = load_site_data()  # every check, the guides' cross-file ones included, has run
+    guides_path, releases_path = data_file_path("guides"), data_file_path("releases")
+    key = (str(guides_path), guides_path.stat().st_mtime_ns, releases_path.stat().st_mtime_ns, id(site))
+    if key not in _guides_cache:
+        _guides_cache.clear()
+        _guides_cache[key] = load_guides(guides_path, releases_path, {f.id: f.name for f in site.comparison.frameworks},
+                                         {t.id for t in site.cookbook.tasks})
+    return _guides_cache[key]
+
+
+def guides_for_site():
+    """The guide pages' data (data/guides.yaml with data/releases.yaml), checked against the site's data."""
+    return _for_site(_guides)
+
+
 def site_links(config) -> SiteLinks:
     repo_url = (config.get("repo_url") or "").rstrip("/")
     return SiteLinks(repo_url=repo_url, branch=config.get("extra", {}).get("repo_branch", "main"))

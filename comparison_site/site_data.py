@@ -132,6 +132,7 @@ def verbatim_text_problems(file: DataFile) -> list[DataProblem]:
 def cross_file_problems(comparison, cookbook, benchmarks, files: dict[str, DataFile]) -> list[DataProblem]:
     """References from one data file into another: cookbook task and benchmark scenario ids cited by
     the comparison, and the frameworks the cookbook and the benchmark cover."""
+    from .guides.load import check_guides
     from .references import check_framework_ids, check_references
 
     checks = [
@@ -141,6 +142,8 @@ def cross_file_problems(comparison, cookbook, benchmarks, files: dict[str, DataF
                                     files["tasks"].path.read_text(encoding="utf-8")),
         lambda: check_framework_ids(comparison, {"configurations": [c.framework for c in benchmarks.configurations]},
                                     files["benchmarks"].display, files["benchmarks"].path.read_text(encoding="utf-8")),
+        # The guide pages' data names frameworks, cookbook tasks and packages of data/releases.yaml.
+        lambda: check_guides(comparison, cookbook, files),
     ]
     problems = []
     for check in checks:

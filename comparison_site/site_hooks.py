@@ -16,8 +16,9 @@ from mkdocs.structure.files import File
 from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
 from comparison_site.render import pages
-from comparison_site.site_context import comparison_for_site, cookbook_for_site
+from comparison_site.site_context import comparison_for_site, cookbook_for_site, guides_for_site
 from comparison_site.site_data import data_file_path, published_json
+from comparison_site.yaml_source import load_yaml_document
 
 FRAMEWORKS_NAV_TITLE = "Frameworks"
 COOKBOOK_NAV_TITLE = "Cookbook"
@@ -62,6 +63,11 @@ def published_files() -> dict[str, bytes]:
         # Published byte for byte, so site_data refuses markup characters in its text.
         "data/benchmarks.yaml": data_file_path("benchmarks").read_bytes(),
         "data/benchmarks.schema.json": (PROJECT_ROOT / "data/benchmarks.schema.json").read_bytes(),
+        # The guide pages' data with the registry release dates it is read with.
+        "data/guides.json": published_json(guides_for_site().raw),
+        "data/guides.schema.json": (PROJECT_ROOT / "data/guides.schema.json").read_bytes(),
+        "data/releases.json": published_json(load_yaml_document(data_file_path("releases")).data),
+        "data/releases.schema.json": (PROJECT_ROOT / "data/releases.schema.json").read_bytes(),
     }
 
 
