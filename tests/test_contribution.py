@@ -112,8 +112,9 @@ def test_validate_command_prints_every_problem_with_location_and_hint(tmp_path):
 
 def test_adding_a_criterion_needs_only_data(tmp_path):
     data = copy.deepcopy(load_comparison(MINIMAL).raw)
-    source = [{"title": "Gunicorn docs: Signal handling", "url": "https://docs.gunicorn.org/en/stable/signals.html"}]
+    source = [{"title": "Gunicorn docs: Signal handling", "url": "https://gunicorn.org/signals/"}]
     data["criteria"].append({"id": "graceful-shutdown", "title": "Graceful shutdown", "category": "architecture",
+                             "last_verified": "2026-11-22",
                              "values": {"flask": {"summary": "Handled by the WSGI server", "sources": source},
                                         "express": {"summary": "Call `server.close()`", "sources": source}}})
     comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
