@@ -22,9 +22,9 @@ __all__ = [
 ]
 
 
-def render_task_page(book: TaskBook, task_id: str) -> str:
-    """Markdown for cookbook/<task_id>.md, H1 included."""
-    return _render_task_page(book, task_id)
+def render_task_page(book: TaskBook, task_id: str, repo_url: str | None = None) -> str:
+    """Markdown for cookbook/<task_id>.md, H1 included; `repo_url` names the clone command."""
+    return _render_task_page(book, task_id, repo_url)
 
 
 def render_cookbook_index(book: TaskBook, title: str | None = "Cookbook") -> str:

@@ -24,6 +24,8 @@ LANGUAGES = {
 }
 NOTE_LABELS = {"difference": "Difference", "caution": "Caution", "tip": "Tip"}
 SNIPPET_MARKER = re.compile(r"-+8<-+")
+# The repository URL comes from mkdocs.yml, not from data; still, only plain https URLs reach a command line.
+_SAFE_REPO_URL = re.compile(r"https://[A-Za-z0-9.-]+(/[A-Za-z0-9._-]+)+/?")
 INDENT = "    "  # content tabs need their content indented four spaces
 
 
@@ -32,14 +34,17 @@ def task_page_path(task_id: str) -> str:
     return f"cookbook/{task_id}.md"
 
 
-def render_task_page(book: TaskBook, task_id: str) -> str:
-    """The whole Markdown page for one task, starting with its H1."""
+def render_task_page(book: TaskBook, task_id: str, repo_url: str | None = None) -> str:
+    """The whole Markdown page for one task, starting with its H1. `repo_url` (the site's
+    repository) makes the "Get the code" section name the clone command."""
     task = book.get(task_id)
     parts = [
         f"# {plain_text(task.title)} {{ #{task.id} }}",
         safe_inline(task.summary),
+        f"## Get the code {{ #{task.id}-get }}",
+        render_get_the_code(book, repo_url),
         f"## The code {{ #{task.id}-code }}",
-        render_code_tabs(book, task),
+        render_code_pair(book, task),
         f"## Behaviour {_all_versions(len(book.frameworks))} share {{ #{task.id}-contract }}",
         render_contract_intro(book, task),
         render_contract_table(task),
@@ -76,6 +81,33 @@ def render_setup_tabs(book: TaskBook) -> str:
     return "\n\n".join(_tab(framework.name, _fenced("bash", framework.setup)) for framework in book.frameworks)
 
 
+def render_get_the_code(book: TaskBook, repo_url: str | None) -> str:
+    """How a reader gets the files and runs them: clone, set up once, then the run lines."""
+    parts = []
+    if repo_url and _SAFE_REPO_URL.fullmatch(repo_url):
+        folder = repo_url.rstrip("/").rsplit("/", 1)[-1]
+        parts.append("Every file below is in the site's repository. Clone it:")
+        parts.append(_fenced("bash", [f"git clone {repo_url}", f"cd {folder}"]))
+    else:
+        parts.append("Every file below is in the site's repository; clone it and work from its root.")
+    parts.append("Then, once, install what the examples need (from the repository root):")
+    parts.append(render_setup_tabs(book))
+    parts.append(
+        "Each version's *Run it* lines are typed into one shell, in order, from the repository root. "
+        "Every app listens on the port in `PORT` and the address in `HOST` (127.0.0.1 when unset); "
+        "without `PORT` it uses its usual default and prints where it listens. For example: "
+        "`PORT=8080` before the last line. The test suite runs these lines exactly as written."
+    )
+    return "\n\n".join(parts)
+
+
+def render_code_pair(book: TaskBook, task: Task) -> str:
+    """The versions in content tabs, wrapped so that wide screens show them side by side
+    (the CSS in docs/stylesheets/site.css turns the tabs into columns from 1200px)."""
+    count = len(book.frameworks)
+    return f'<div class="fvx-pair fvx-pair-{count}" markdown="1">\n\n{render_code_tabs(book, task)}\n\n</div>'
+
+
 def render_code_tabs(book: TaskBook, task: Task) -> str:
     """One content tab per framework, each with its files (included, never pasted) and run commands."""
     blocks = []
@@ -84,7 +116,7 @@ def render_code_tabs(book: TaskBook, task: Task) -> str:
         body = [_include_block(implementation.app, framework)]
         for path in implementation.files:
             body.append(_include_block(path, framework))
-        body.append("Run it from the repository root:")
+        body.append("Run it (one shell session, from the repository root):")
         body.append(_fenced("bash", implementation.run))
         body.append(f"Its test, `{implementation.test}`:")
         body.append(_include_block(implementation.test, framework))

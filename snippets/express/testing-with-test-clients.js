@@ -11,7 +11,9 @@ function celsiusToFahrenheit(celsius) {
 
 app.get('/convert', (req, res) => {
   const text = req.query.celsius;
-  const celsius = typeof text === 'string' && text.trim() !== '' ? Number(text) : NaN;
+  // A plain decimal only: Number() alone would also take '0x10', ' 1' and '1e3'. An array
+  // (?celsius=1&celsius=2) is refused too.
+  const celsius = typeof text === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(celsius)) {
     return res.status(400).json({ error: 'give celsius as a number, e.g. ?celsius=21.5' });
   }

@@ -1,6 +1,7 @@
 """A small temperature API whose real subject is its test, tests/test_testing_with_test_clients.py."""
 
 import os
+import re
 
 from flask import Flask, request
 from werkzeug.exceptions import HTTPException
@@ -12,11 +13,23 @@ def celsius_to_fahrenheit(celsius: float) -> float:
     return round(celsius * 9 / 5 + 32, 2)
 
 
+DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def decimal_number(text: str) -> float:
+    """A converter for request.args.get(type=...): a plain decimal such as -40 or 21.5. float()
+    alone would also take '٣', '1_000', 'nan' and 'inf', which the Express version refuses."""
+    if not DECIMAL.fullmatch(text):
+        raise ValueError(f"not a decimal number: {text!r}")
+    return float(text)
+
+
 @app.get("/convert")
 def convert():
-    try:
-        celsius = float(request.args["celsius"])
-    except (KeyError, ValueError):
+    # type= converts the value and gives None when it is missing or the conversion fails; a
+    # repeated ?celsius= is refused too, as Express sees an array there.
+    celsius = request.args.get("celsius", type=decimal_number)
+    if celsius is None or len(request.args.getlist("celsius")) > 1:
         return {"error": "give celsius as a number, e.g. ?celsius=21.5"}, 400
     if not -273.15 <= celsius <= 1_000_000:
         return {"error": "celsius is out of range"}, 400

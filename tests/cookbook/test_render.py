@@ -24,6 +24,31 @@ def test_page_has_title_anchor_summary_and_sections(book):
     assert "[A real SQLite database](sqlite-database.md)" in page
 
 
+def test_page_says_how_to_get_and_run_the_code(book):
+    page = render_task_page(book, "hello-world", "https://github.com/example-org/fvx")
+    get = page.split("{ #hello-world-get }", 1)[1].split("{ #hello-world-code }", 1)[0]
+    assert "git clone https://github.com/example-org/fvx\ncd fvx\n" in get
+    for framework in book.frameworks:  # the set-up lines, in a tab per framework
+        assert f'=== "{framework.name}"' in get
+        assert all(f"    {line}" in get for line in framework.setup)
+    assert "one shell" in get and "`PORT`" in get
+
+
+def test_a_repository_url_that_is_not_plain_https_is_not_put_on_a_command_line(book):
+    page = render_task_page(book, "hello-world", "https://example.org/x;rm -rf ~")
+    assert "git clone" not in page and "rm -rf" not in page
+
+
+def test_versions_are_wrapped_for_the_side_by_side_layout(book):
+    page = render_task_page(book, "hello-world")
+    pair = page.split("{ #hello-world-code }", 1)[1].split("{ #hello-world-contract }", 1)[0]
+    count = len(book.frameworks)
+    assert pair.strip().startswith(f'<div class="fvx-pair fvx-pair-{count}" markdown="1">\n\n=== ')
+    assert pair.count("\n=== ") + pair.startswith("=== ") >= count and "</div>" in pair
+    css = (ROOT / "docs" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert f".fvx-pair-{count} > .tabbed-set" in css and "min-width: 75em" in css
+
+
 def test_code_is_included_from_the_files_never_pasted(book):
     for task in book.tasks:
         page = render_task_page(book, task.id)
@@ -34,7 +59,7 @@ def test_code_is_included_from_the_files_never_pasted(book):
 
 
 def test_tabs_hold_indented_content(book):
-    page = render_task_page(book, "hello-world")
+    page = render_task_page(book, "hello-world").split('<div class="fvx-pair', 1)[1]
     flask_tab = page.split('=== "Flask"\n\n', 1)[1].split('=== "Express"', 1)[0]
     assert flask_tab.strip()
     assert all(line.startswith("    ") or not line for line in flask_tab.splitlines())
