@@ -49,7 +49,7 @@ def define_env(env) -> None:
         "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
         "sources_index": lambda: sources.render_sources(
             comparison_for_site(), sources.cookbook_citations(cookbook_for_site())),
-        "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id),
+        "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id, links.repo_url),
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
         "schema_reference": lambda: schema_reference.render_schema_reference(
             load_schema(), schema_reference.samples_from_data(comparison_for_site().raw)),
