@@ -15,12 +15,22 @@ from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask, abort, json, request, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 WORK_SECONDS = 0.3  # stands for slow work: a report, an email, an image to resize
 MAX_PENDING = 100  # refuse new jobs beyond this many queued or running, rather than grow without limit
 MAX_WAIT_SECONDS = 5
 
+
+class AsciiIntConverter(IntegerConverter):
+    """<int:...> for ASCII digits only, like the Express version's /^[0-9]+$/: Werkzeug's own
+    pattern is \\d+, which in Python also matches other scripts' digits ("٣" is Arabic-Indic 3)."""
+
+    regex = r"[0-9]+"
+
+
 app = Flask(__name__)
+app.url_map.converters["int"] = AsciiIntConverter
 app.config["MAX_CONTENT_LENGTH"] = 100 * 1024
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from typing import Annotated
 from flask import Flask, abort, json, request, url_for
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 
 def text(max_length: int):
@@ -36,7 +37,15 @@ class Book(BookIn):
     id: int
 
 
+class AsciiIntConverter(IntegerConverter):
+    """<int:...> for ASCII digits only, like the Express version's /^[0-9]+$/: Werkzeug's own
+    pattern is \\d+, which in Python also matches other scripts' digits ("٣" is Arabic-Indic 3)."""
+
+    regex = r"[0-9]+"
+
+
 app = Flask(__name__)
+app.url_map.converters["int"] = AsciiIntConverter
 app.config["MAX_CONTENT_LENGTH"] = 100 * 1024
 
 _books: dict[int, Book] = {}  # in this process only; see the sqlite-database task for storage

@@ -5,6 +5,7 @@ service set it, so one id follows the request across services), otherwise a new 
 back in the response header and in error bodies, so a user can quote it and you can grep for it.
 """
 
+import json
 import logging
 import os
 import re
@@ -13,8 +14,9 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from flask import Flask, g, has_request_context, json, request
+from flask import Flask, g, has_request_context, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 # ASCII letters, digits, dot, underscore and hyphen only: the id is copied into logs and
 # headers, so anything that could forge a log line or a header (newlines, quotes) is refused.
@@ -34,7 +36,7 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             entry["error"] = self.formatException(record.exc_info)  # in the log, never to the client
-        return json.dumps(entry)
+        return json.dumps(entry)  # the standard library keeps the key order above (Flask's json sorts keys)
 
 
 class RequestIdFilter(logging.Filter):
@@ -53,7 +55,16 @@ log.addHandler(log_handler)
 log.setLevel(logging.INFO)
 log.propagate = False  # not also through the root logger's plain-text handlers
 
+
+class AsciiIntConverter(IntegerConverter):
+    """<int:...> for ASCII digits only, like the Express version's /^[0-9]+$/: Werkzeug's own
+    pattern is \\d+, which in Python also matches other scripts' digits ("٣" is Arabic-Indic 3)."""
+
+    regex = r"[0-9]+"
+
+
 app = Flask(__name__)
+app.url_map.converters["int"] = AsciiIntConverter
 app.config["MAX_CONTENT_LENGTH"] = 16 * 1024  # this API reads no bodies; refuse large ones early
 
 ORDERS = {1: "coffee beans", 2: "grinder", 3: "kettle"}
