@@ -166,9 +166,7 @@ class RunningServer:
         self.stop()
 
     def start(self) -> None:
-        command = server_command(
-            self.task, self.framework, self.root, self.port, self.tmpdir, self.env_changes, self.direct
-        )
+        command = server_command(self.task, self.framework, self.root, self.port, self.tmpdir, self.env_changes, self.direct)
         self._stdout = open(self.tmpdir / "server.out", "wb")
         self._stderr = open(self.tmpdir / "server.err", "wb")
         self.process = subprocess.Popen(
@@ -420,7 +418,11 @@ class LoopbackIsSecurePolicy(DefaultCookiePolicy):
     set the flag they need in production and still be tested over plain HTTP."""
 
     def return_ok_secure(self, cookie, request):
-        return True if urllib.parse.urlsplit(request.get_full_url()).hostname == "127.0.0.1" else super().return_ok_secure(cookie, request)
+        return (
+            True
+            if urllib.parse.urlsplit(request.get_full_url()).hostname == "127.0.0.1"
+            else super().return_ok_secure(cookie, request)
+        )
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -32,13 +32,18 @@ BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # default error page. Compared case-sensitively against the body and every header value.
 LEAK_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("a Python traceback", re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+")),
-    ("a JavaScript stack frame", re.compile(r"\n\s+at \S.*[(\s][^()\s]+:\d+:\d+\)?|at (Function|Layer|Route|Object)\.")),
+    (
+        "a JavaScript stack frame",
+        re.compile(r"(?:\n|<br>)(?:\s|&nbsp;)*at (?:\S+ )?\(?[^()\s<]+:\d+:\d+\)?|at (Function|Layer|Route|Object)\."),
+    ),
     ("an absolute server path", re.compile(r"(?<![\w.:/])/(work|home|usr|opt|tmp|root|srv|var/lib)/[\w.-]+")),
     ("node_modules", re.compile(r"node_modules")),
     ("site-packages", re.compile(r"site-packages|dist-packages")),
     (
         "Werkzeug's default error page",
-        re.compile(r"<html lang=en>\n<title>\d{3} |The requested URL was not found on the server|is not allowed for the requested URL"),
+        re.compile(
+            r"<html lang=en>\n<title>\d{3} |The requested URL was not found on the server|is not allowed for the requested URL"
+        ),
     ),
     ("Express's default error page", re.compile(r"<pre>Cannot [A-Z]+ |<title>Error</title>")),
 )
