@@ -33,7 +33,10 @@ RUNS = [(task.id, framework) for task in BOOK.tasks for framework in BOOK.framew
 
 REPORTS: dict[str, dict] = {}  # task id -> framework -> ContractReport, shared with the agreement test
 START_FAILURES = [
-    (task.id, framework, index) for task in BOOK.tasks for framework in BOOK.framework_ids for index in range(len(task.start_failures))
+    (task.id, framework, index)
+    for task in BOOK.tasks
+    for framework in BOOK.framework_ids
+    for index in range(len(task.start_failures))
 ]
 LISTEN_CHECKS = [(task.id, framework.id) for task in BOOK.tasks for framework in BOOK.frameworks if framework.direct_command]
 
