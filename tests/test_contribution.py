@@ -79,10 +79,12 @@ def test_data_reference_page_is_built_and_links_the_published_files(built_site):
 def test_every_entry_on_the_site_has_edit_and_report_links_to_its_line(built_site):
     data = load_comparison(REAL_DATA)
     lines = REAL_DATA.read_text(encoding="utf-8").splitlines()
-    page = parse(built_site / "comparison/index.html")
-    edit_links = [a["href"] for tag, a in page.tags if tag == "a" and "fvx-edit" in a.get("class", "")]
+    edit_links = [a["href"] for category in data.categories if data.criteria_in(category.id)
+                  for tag, a in parse(built_site / "comparison" / category.id / "index.html").tags
+                  if tag == "a" and "fvx-edit" in a.get("class", "")]
+    in_page_order = [c for category in data.categories for c in data.criteria_in(category.id)]
     assert len(edit_links) == len(data.criteria)
-    for criterion, href in zip(data.criteria, edit_links, strict=True):
+    for criterion, href in zip(in_page_order, edit_links, strict=True):
         assert href.endswith(f"data/comparison.yaml#L{criterion.line}")
         assert lines[criterion.line - 1].strip() == f"- id: {criterion.id}"
     for page_path, count in [("faq/index.html", len(data.faq)), ("claims-checked/index.html", len(data.claims)),
@@ -118,7 +120,7 @@ def test_adding_a_criterion_needs_only_data(tmp_path):
                              "values": {"flask": {"summary": "Handled by the WSGI server", "sources": source},
                                         "express": {"summary": "Call `server.close()`", "sources": source}}})
     comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
-    page = comparison_page.render_comparison(comparison, SiteLinks())
+    page = comparison_page.render_category(comparison, "architecture", SiteLinks())
     assert "{#graceful-shutdown}" in page and "Call `server.close()`" in page
 
 
@@ -149,7 +151,7 @@ def test_unknown_cookbook_tasks_and_benchmark_scenarios_are_reported_with_their_
     try:
         check_references(comparison, {"hello-world"}, {"io-10"})
     except DataError as error:
-        scenario, task = error.problems  # sorted by line: the fixture writes claims before criteria
+        task, scenario = sorted(error.problems, key=lambda problem: "scenario" in problem.message)
         assert task.line == comparison.criteria[0].line and "unknown cookbook task 'no-such-task'" in task.message
         assert scenario.line == comparison.claims[0].line and "unknown benchmark scenario 'io-9999'" in scenario.message
         assert task.hint == "use one of: hello-world"
