@@ -25,6 +25,7 @@ OVERSIZED_BYTES = 2 * 1024 * 1024  # above every body limit the cookbook uses (1
 ODD_QUERY_VALUES = ("", "²", "٣", "1e999", "-0", " 1", "\x00", "x" * 2000)  # long, but within every server's request-line limit
 ODD_SEGMENTS = ("²", "٣", "9" * 25, "-1", "0x1")
 TRAVERSALS = ("..%2f..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/%2e%2e/etc/passwd", "..%5c..%5cetc%5cpasswd")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 UNKNOWN_METHOD = "PROPFIND"  # a method llhttp and gunicorn parse, but no cookbook app routes
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -92,12 +93,15 @@ def probes(task: Task, variables: dict[str, str]) -> list[Probe]:
         segments = path.split("/")
         for index, segment in enumerate(segments):
             if segment.isascii() and segment.isdigit():
-                for odd in ODD_SEGMENTS:
+                # The same number in Arabic-Indic digits: a route that accepts it serves a real item
+                # under a second URL (Python's int() and \\d take such digits, JavaScript's do not).
+                for odd in (*ODD_SEGMENTS, segment.translate(ARABIC_INDIC)):
                     odd_path = "/".join([*segments[:index], odd, *segments[index + 1 :]])
                     add(Probe(f"odd segment {odd!r} in {path}", "GET", _quote_path(odd_path)))
         if method == "GET":
-            for key in step.request.query:
-                for odd in ODD_QUERY_VALUES:
+            for key, value in step.request.query.items():
+                same_number = [str(value).translate(ARABIC_INDIC)] if str(value).isascii() and str(value).isdigit() else []
+                for odd in (*ODD_QUERY_VALUES, *same_number):
                     query = {**_query_pairs(step), key: [odd]}
                     add(Probe(f"odd query {key}={odd[:12]!r} at {path}", "GET", quoted + "?" + _encode_query(query)))
                 add(

@@ -6,8 +6,19 @@ import os
 
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import IntegerConverter
+
+
+class AsciiIntConverter(IntegerConverter):
+    """<int:...> for ASCII digits only: Werkzeug's pattern is \\d+, which in Python also matches
+    other scripts' digits ('١' is Arabic-Indic one), so /items/١ would serve item 1 - a second URL
+    the Express version (/^[0-9]+$/) does not have."""
+
+    regex = r"[0-9]+"
+
 
 app = Flask(__name__)
+app.url_map.converters["int"] = AsciiIntConverter
 log = logging.getLogger(__name__)
 
 ITEMS = {1: {"id": 1, "name": "First item"}}

@@ -5,8 +5,19 @@ import threading
 
 from flask import Flask, abort, request, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
+
+
+class AsciiIntConverter(IntegerConverter):
+    """<int:...> for ASCII digits only: Werkzeug's pattern is \\d+, which in Python also matches
+    other scripts' digits ('١' is Arabic-Indic one), so /items/١ would serve item 1 - a second URL
+    the Express version (/^[0-9]+$/) does not have."""
+
+    regex = r"[0-9]+"
+
 
 app = Flask(__name__)
+app.url_map.converters["int"] = AsciiIntConverter
 app.config["MAX_CONTENT_LENGTH"] = 100 * 1024  # refuse request bodies over 100 KiB with 413
 
 # The store lives in this process only: every gunicorn worker has its own copy,
