@@ -48,6 +48,7 @@ def render_task_page(book: TaskBook, task_id: str, repo_url: str | None = None) 
         f"## Behaviour {_all_versions(len(book.frameworks))} share {{ #{task.id}-contract }}",
         render_contract_intro(book, task),
         render_contract_table(task),
+        render_more_checks(book, task),
         f"## Differences that matter {{ #{task.id}-notes }}",
         render_notes(task),
     ]
@@ -134,7 +135,55 @@ def render_contract_intro(book: TaskBook, task: Task) -> str:
     if task.env:
         names = ", ".join(f"`{name}`" for name in sorted(task.env))
         text += f" The servers run with test values for {names}."
+    if task.headers:
+        sent = ", ".join(code(f"{name}: {value}") for name, value in task.headers.items())
+        text += f" Every request also sends {sent}."
+    if any("|tamper}" in text_ for step in task.steps for text_ in _request_texts(step.request)):
+        text += " `{name|tamper}` is a saved value with its signature altered (same shape, wrong signature)."
     return text
+
+
+def render_more_checks(book: TaskBook, task: Task) -> str:
+    """What the suite checks beyond the table: the shared hostile-input contract, and the task's
+    server checks and start-up failures."""
+    versions = _all_versions(len(book.frameworks))
+    items = [
+        f"- **Bad input, checked for every task:** after the steps, the same servers get an unknown path, "
+        f"path traversal, an unknown method, odd values for each query parameter and number in a path "
+        f"(empty, `²`, `٣`, a NUL, 2,000 characters...) and, for each request with a body, malformed JSON, the "
+        f"wrong content type or charset, a truncated multipart body and a 2 MiB body. {versions.capitalize()} "
+        f"must give each the same status, answer errors with "
+        + ("an error page of their own" if task.errors == "page" else 'a JSON `{"error": ...}`')
+        + " and never with a 5xx, a stack trace, a server path or the framework's default error page."
+    ]
+    if any(framework.direct_command for framework in book.frameworks):
+        items.append(
+            "- **Port in use:** started on a port that is taken, each app exits with a non-zero code and a one-line message."
+        )
+    checks = task.server_checks
+    if checks is not None:
+        parts = [f"at least {checks.workers} worker processes answer `{checks.path}`"]
+        if checks.restart_worker:
+            parts.append("a killed worker is replaced")
+        if checks.stop_on_sigterm:
+            parts.append(f"`SIGTERM` stops the whole server with exit code 0 within {checks.stop_within:g} s")
+        items.append("- **Processes:** " + _join_words(parts) + ".")
+    for failure in task.start_failures:
+        changes = ", ".join(
+            f"`{name}` unset" if value is None else code(f"{name}={value}") for name, value in failure.env.items()
+        )
+        expected = ", ".join(code(text) for text in failure.output_contains)
+        items.append(
+            f"- **Refuses to start:** {plain_text(failure.description)} ({changes}): a non-zero exit within seconds, "
+            f"printing {expected}."
+        )
+    return "\n".join(items)
+
+
+def _request_texts(request: Request):
+    yield request.path
+    yield from (str(value) for value in request.headers.values())
+    yield from (str(value) for value in request.query.values())
 
 
 def render_contract_table(task: Task) -> str:
@@ -172,6 +221,10 @@ def describe_request(request: Request) -> str:
         lines.append("raw body " + code(request.body))
     if not request.use_cookie_jar:
         lines.append("*without the cookie jar*")
+    if request.tamper_cookie is not None:
+        lines.append(f"*the cookie jar, with the signature of {code(request.tamper_cookie)} broken*")
+    if request.delay:
+        lines.append(f"*sent after waiting {request.delay:g} s*")
     return "<br>".join(lines)
 
 
@@ -188,6 +241,17 @@ def describe_expectation(step: Step) -> str:
         lines.append("JSON including " + code(_json(expect.json_subset)))
     lines += [f"body contains {code(text)}" for text in expect.body_contains]
     lines += [f"body does not contain {code(text)}" for text in expect.body_excludes]
+    for name, flags in expect.cookies.items():
+        wanted = [label for label, on in (("Secure", flags.secure), ("HttpOnly", flags.http_only)) if on]
+        wanted += [f"not {label}" for label, on in (("Secure", flags.secure), ("HttpOnly", flags.http_only)) if on is False]
+        if flags.same_site:
+            wanted.append(f"SameSite={flags.same_site}")
+        lines.append(f"sets cookie {code(name)}: {', '.join(wanted)}")
+    if expect.incremental is not None:
+        lines.append(
+            f"the body arrives in at least {expect.incremental.min_pieces} pieces over at least "
+            f"{expect.incremental.min_seconds:g} s (streamed, not buffered)"
+        )
     for name, capture in step.capture.items():
         source = f"JSON {code(capture.json_path)}" if capture.json_path else f"header {code(capture.header)}"
         lines.append(f"saves {source} as {code('{' + name + '}')}")
@@ -268,4 +332,3 @@ def _scalar(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-

@@ -49,6 +49,28 @@ def test_versions_are_wrapped_for_the_side_by_side_layout(book):
     assert f".fvx-pair-{count} > .tabbed-set" in css and "min-width: 75em" in css
 
 
+def test_the_page_lists_the_checks_beyond_the_steps(book):
+    production = render_task_page(book, "production-server")
+    checks = production.split("{ #production-server-contract }", 1)[1].split("{ #production-server-notes }", 1)[0]
+    assert "**Bad input, checked for every task:**" in checks and "2 MiB body" in checks
+    assert "at least 2 worker processes" in checks and "a killed worker is replaced" in checks
+    assert "`SIGTERM` stops the whole server with exit code 0 within 8 s" in checks
+    assert "(`WEB_CONCURRENCY=0`)" in checks
+    config = render_task_page(book, "environment-config")
+    assert "(`SECRET_KEY` unset)" in config and "`ITEMS_PER_PAGE must be a whole number from 1 to 100`" in config
+    assert "an error page of their own" in render_task_page(book, "html-templates")
+
+
+def test_security_steps_are_described(book):
+    cookies = render_task_page(book, "cookies-sessions")
+    assert "sets cookie `session`: Secure, HttpOnly, SameSite=Lax" in cookies
+    assert "*the cookie jar, with the signature of `session` broken*" in cookies
+    assert "Every request also sends `X-Forwarded-Proto: https`." in cookies
+    tokens = render_task_page(book, "token-authentication")
+    assert "*sent after waiting 3.2 s*" in tokens and "`{name|tamper}` is a saved value" in tokens
+    assert "(streamed, not buffered)" in render_task_page(book, "streaming-events")
+
+
 def test_code_is_included_from_the_files_never_pasted(book):
     for task in book.tasks:
         page = render_task_page(book, task.id)
