@@ -53,6 +53,9 @@ def schema_problems(document: YamlDocument, schema_path: Path | str) -> list[Dat
             if leaf.validator == "additionalProperties":
                 # Point at the first unexpected key itself rather than at its parent mapping.
                 path += (sorted(set(leaf.instance) - set(leaf.schema.get("properties", {})))[0],)
+            elif "propertyNames" in leaf.absolute_schema_path and isinstance(leaf.instance, str):
+                # A key that breaks propertyNames: point at that key, not at the mapping holding it.
+                path += (leaf.instance,)
             problems.append(document.problem(path, message, hint))
     return sorted(set(problems))
 
