@@ -93,7 +93,7 @@ def test_security_tables_per_framework_with_numbered_sources(build):
     markdown = security.render_advisories(build(), LINKS)
     assert "### Flask and its dependencies {#advisories-flask}" in markdown
     assert "`GHSA-m2qf-hxjv-5gpq`<br>`CVE-2023-30861`" in markdown
-    assert "[1](https://example.org/docs)" in markdown
+    assert "| [Docs](https://example.org/docs) |" in markdown
     assert "since 2022\\-01\\-01" in markdown
     counts = security.render_advisory_counts(build())
     assert "| Flask | `flask` | 1 |" in counts and "| Express | `express` | 1 |" in counts

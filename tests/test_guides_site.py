@@ -94,8 +94,8 @@ def test_guides_data_is_published(built_site):
 
 STRUCTURED = {"id", "url", "basis", "last_verified", "accessed", "registry", "name", "from", "to", "framework",
               "instead_of", "cookbook", "kind", "cve", "published", "as_of", "since", "schema_version",
-              "unmaintained_after_days"}
-PAYLOAD = '<script>alert("g{n}")</script><img src=x onerror=alert({n})>*e*{{: onclick="alert({n})"}} {{{{ 7*7 }}}}'
+              "unmaintained_after_days", "package"}
+PAYLOAD = '<script>alert("g{n}")</script><img src=x onerror=alert({n})>*e*{{: onclick="alert({n})"}} {{{{ 7*7 }}}}J{n}'
 
 
 def poison(node, counter: list[int], key: str = ""):
@@ -132,7 +132,7 @@ def test_hostile_guides_text_is_shown_never_run(hostile_site):
             assert not (tag == "img" and attrs.get("src") == "x"), f"{name}: injected <img>"
             assert not any(a.startswith("on") for a in attrs), f"{name}: event handler on <{tag}>"
         assert not any("alert(" in script for script in parsed.scripts), f"{name}: injected script"
-        assert "49" not in re.findall(r"\b49\b", parsed.text) or "{{ 7*7 }}" in parsed.text
+        assert "49J" not in parsed.text, f"{name}: Jinja from the data was evaluated"
         shown += parsed.text
     assert count > 100
     # Every poisoned field reaches a page as literal text (a few repeat across pages).

@@ -39,7 +39,7 @@ def render_advisories(guides: Guides, links: SiteLinks) -> str:
             ["Advisory", "Package", "Affected", "Fixed in", "What it allowed", "Published", "Sources"],
             [[f"`{a.id}`" + (f"<br>`{a.cve}`" if a.cve else ""), f"`{a.package}`", plain_text(a.affected),
               plain_text(a.fixed), inline(a.summary), plain_text(a.published) if a.published else "—",
-              ", ".join(markdown_link(str(i), s.url) for i, s in enumerate(a.sources, 1))]
+              "; ".join(markdown_link(plain_text(s.title), s.url) for s in a.sources)]
              for a in advisories]))
     return "\n\n".join(parts)
 
