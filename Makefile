@@ -61,12 +61,12 @@ refresh-releases: install ## re-read each ecosystem package's newest release fro
 test: install ## run the whole test suite
 	$(PY) -m pytest
 
-bench: install ## measure Flask vs Express over loopback with wrk (~8 min); writes data/benchmarks.yaml
-	@scripts/check-system.sh wrk
+bench: install ## measure Flask vs Express over loopback (~25 min, 5 repeats); writes data/benchmarks.yaml
+	@scripts/check-system.sh nginx
 	$(PY) -m bench.run
 
-bench-quick: install ## a short run (<1 min) that proves the harness works; writes artifacts/
-	@scripts/check-system.sh wrk
+bench-quick: install ## under a minute: self-check, equivalence check, one short pass; writes artifacts/
+	@scripts/check-system.sh nginx
 	$(PY) -m bench.run --quick
 
 bench-build: install ## print build times: the site, plain Markdown of the same pages, 10x data

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-FD_LIMIT = 65536  # 1000 wrk connections need more than the common default of 1024 descriptors
+FD_LIMIT = 65536  # 1000 generator connections (and nginx's upstream ones) need more than the common default of 1024 descriptors
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 _PR_SET_PDEATHSIG = 1
 _live_groups: set[int] = set()
@@ -33,7 +33,7 @@ class ServerStartError(RuntimeError):
 
 
 def raise_fd_limit() -> int:
-    """Raise this process's open-file limit; children (servers and wrk) inherit it. Returns it."""
+    """Raise this process's open-file limit; children (servers and the generator) inherit it. Returns it."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     target = FD_LIMIT if hard == resource.RLIM_INFINITY else min(FD_LIMIT, hard)
     if soft < target:
@@ -66,7 +66,7 @@ def install_cleanup_handlers() -> None:
 
 
 def track_group(group: int) -> None:
-    """Register a process group (a server, or wrk) to be stopped if the harness is interrupted."""
+    """Register a process group (a server, or the generator) to be stopped if the harness is interrupted."""
     _live_groups.add(group)
 
 
@@ -108,25 +108,58 @@ def stop_group(group: int, grace: float = 5.0) -> None:
     _live_groups.discard(group)
 
 
-@dataclass
-class MemoryPeak:
-    rss_bytes: int = 0
-    pss_bytes: int = 0
-    processes: int = 0
+@dataclass(frozen=True)
+class ProcessMemory:
+    """One process's memory from /proc/PID/smaps_rollup: PSS splits shared pages between the
+    processes sharing them (so a sum over processes is not inflated by forked workers); USS is
+    what the process alone holds (Private_Clean + Private_Dirty)."""
+
+    pid: int
+    role: str
+    pss_bytes: int
+    uss_bytes: int
+    rss_bytes: int
+
+
+def read_memory(pid: int, role: str) -> ProcessMemory | None:
+    fields = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                name, _, rest = line.partition(":")
+                if name in ("Rss", "Pss", "Private_Clean", "Private_Dirty"):
+                    fields[name] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    if "Pss" not in fields:
+        return None
+    return ProcessMemory(pid, role, fields["Pss"], fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0),
+                         fields.get("Rss", 0))
+
+
+def process_role(pid: int, default: str) -> str:
+    """A short name for a server process from its command line (e.g. 'gunicorn worker', 'nginx worker')."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            words = handle.read().decode("utf-8", "replace").replace("\0", " ")
+    except OSError:
+        return default
+    if words.startswith("nginx: "):
+        return "nginx " + words.split()[1]  # "nginx: master process ..." / "nginx: worker process"
+    return default
 
 
 class MemorySampler:
-    """Samples the summed RSS and PSS of a process group every `interval` seconds in a thread.
+    """Samples PSS and USS of every process of a server every `interval` seconds in a thread.
 
-    RSS sums count memory shared between forked workers once per process; PSS divides shared
-    pages between the processes sharing them, so its sum is the fairer total for multi-process
-    servers. Both are kept.
+    `peak` is the sample with the highest total PSS: its per-process figures are kept, so the
+    results show both the configuration's total and each process's share at the same moment.
     """
 
-    def __init__(self, group: int, interval: float = 0.1):
-        self.group = group
+    def __init__(self, groups: dict[int, str], interval: float = 0.2):
+        self.groups = groups  # process group -> role of its leader's program
         self.interval = interval
-        self.peak = MemoryPeak()
+        self.peak: list[ProcessMemory] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -144,106 +177,134 @@ class MemorySampler:
         while not self._stop.wait(self.interval):
             self.sample()
 
-    def sample(self) -> None:
-        rss = pss = 0
-        members = group_members(self.group)
-        for pid in members:
-            rss += _rss_bytes(pid)
-            pss += _pss_bytes(pid)
-        self.peak.rss_bytes = max(self.peak.rss_bytes, rss)
-        self.peak.pss_bytes = max(self.peak.pss_bytes, pss)
-        self.peak.processes = max(self.peak.processes, len(members))
+    def sample(self) -> list[ProcessMemory]:
+        current = snapshot(self.groups)
+        if sum(p.pss_bytes for p in current) > sum(p.pss_bytes for p in self.peak):
+            self.peak = current
+        return current
 
 
-def _rss_bytes(pid: int) -> int:
+def snapshot(groups: dict[int, str]) -> list[ProcessMemory]:
+    """Memory of every live process in the given groups, leaders first."""
+    result = []
+    for group, role in groups.items():
+        for pid in sorted(group_members(group)):
+            name = role if pid == group else f"{role} worker"
+            memory = read_memory(pid, process_role(pid, name))
+            if memory:
+                result.append(memory)
+    return result
+
+
+def allowed_cpus(pid: int) -> str | None:
+    """The CPUs a process may run on, as Linux lists them (e.g. '0' or '0-1')."""
     try:
-        with open(f"/proc/{pid}/statm") as handle:
-            return int(handle.read().split()[1]) * _PAGE_SIZE
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
-def _pss_bytes(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
+        with open(f"/proc/{pid}/status") as handle:
             for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
+                if line.startswith("Cpus_allowed_list:"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
         pass
-    return 0
+    return None
+
+
+def child_setup(cpus: frozenset[int] | None):
+    """What a child runs before exec: die with the harness, and run only on `cpus` (inherited by
+    everything it forks, so gunicorn's and nginx's workers stay on the server CPU too)."""
+
+    def setup() -> None:
+        die_with_parent()
+        if cpus:
+            os.sched_setaffinity(0, cpus)
+
+    return setup
+
+
+@dataclass(frozen=True)
+class Program:
+    """One program of a server: its role, command and the port it must answer on."""
+
+    role: str
+    argv: list[str]
+    health_port: int
 
 
 class Server:
-    """One server process group, started from a command in a working directory."""
+    """The programs of one configuration (e.g. gunicorn, then nginx in front), each in its own
+    process group, started in order and stopped together."""
 
-    def __init__(self, argv: list[str], cwd: Path, env: dict, port: int, token: str, log_path: Path):
-        self.argv = argv
+    def __init__(self, programs: list[Program], cwd: Path, env: dict, port: int, token: str, log_path: Path,
+                 cpus: frozenset[int] | None = None):
+        self.programs = programs
         self.cwd = cwd
         self.env = env
         self.port = port
         self.token = token
         self.log_path = log_path
-        self.process: subprocess.Popen | None = None
+        self.cpus = cpus
+        self.processes: list[subprocess.Popen] = []
 
     @property
-    def group(self) -> int:
-        assert self.process is not None
-        return self.process.pid  # start_new_session makes the child its group's leader
+    def groups(self) -> dict[int, str]:
+        """Process group -> role, for every started program (start_new_session makes each a leader)."""
+        return {process.pid: program.role for process, program in zip(self.processes, self.programs, strict=False)}
 
     def start(self, timeout: float = 20.0) -> None:
         install_cleanup_handlers()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                self.argv, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
-                # Servers start only between measurements, while the harness runs no other thread,
-                # so a Python preexec_fn is safe here.
-                preexec_fn=die_with_parent,  # noqa: PLW1509
-            )
-        track_group(self.group)
         try:
-            self._wait_until_ready(timeout)
+            for program in self.programs:
+                with open(self.log_path, "ab") as log:
+                    process = subprocess.Popen(
+                        program.argv, cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
+                        stderr=subprocess.STDOUT, start_new_session=True,
+                        # Servers start only between measurements, while the harness runs no other
+                        # thread, so a Python preexec_fn is safe here.
+                        preexec_fn=child_setup(self.cpus),  # noqa: PLW1509
+                    )
+                self.processes.append(process)
+                track_group(process.pid)
+                self._wait_until_ready(program.health_port, timeout)
         except ServerStartError:
             self.stop()
             raise
 
-    def _wait_until_ready(self, timeout: float) -> None:
+    def _wait_until_ready(self, port: int, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServerStartError(self._exit_explanation())
-            answer = self._health()
+            for process in self.processes:
+                if process.poll() is not None:
+                    raise ServerStartError(self._exit_explanation(process, port))
+            answer = self._health(port)
             if answer == self.token:
                 return
             if answer is not None:
                 # Something answered, but not our server: the port belongs to another process.
                 raise ServerStartError(
-                    f"port 127.0.0.1:{self.port} is in use by another server (its /health answer "
+                    f"port 127.0.0.1:{port} is in use by another server (its /health answer "
                     "was not this run's token)")
             time.sleep(0.1)
-        raise ServerStartError(f"no answer on 127.0.0.1:{self.port}/health within {timeout:g} s; "
+        raise ServerStartError(f"no answer on 127.0.0.1:{port}/health within {timeout:g} s; "
                                f"log: {self.log_tail()}")
 
     def settle(self, timeout: float = 30.0) -> float | None:
         """Wait until the server answers /health again; return the seconds that took (None: never).
 
-        A server that fell behind (gunicorn's sync workers after 1000 connections, say) still
-        owes answers to connections wrk has already closed, queued in the listen backlog. Its
-        next measurement would start behind that queue, so the harness waits it out first.
+        A server that fell behind (gunicorn's sync workers after the long-lived test, say) still
+        owes answers to connections the generator has already closed, queued in the listen
+        backlog. Its next measurement would start behind that queue, so the harness waits it out.
         """
         started = time.monotonic()
         while time.monotonic() - started < timeout:
             if not self.alive():
                 return None
-            if self._health(timeout=max(0.5, timeout - (time.monotonic() - started))) == self.token:
+            if self._health(self.port, timeout=max(0.5, timeout - (time.monotonic() - started))) == self.token:
                 return time.monotonic() - started
             time.sleep(0.05)
         return None
 
-    def _health(self, timeout: float = 1.0) -> str | None:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+    def _health(self, port: int, timeout: float = 1.0) -> str | None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         try:
             connection.request("GET", "/health")
             return connection.getresponse().read().decode("utf-8", "replace")
@@ -252,11 +313,11 @@ class Server:
         finally:
             connection.close()
 
-    def _exit_explanation(self) -> str:
-        code = self.process.returncode
+    def _exit_explanation(self, process: subprocess.Popen, port: int) -> str:
+        code = process.returncode
         tail = self.log_tail()
         if "EADDRINUSE" in tail or "Address already in use" in tail:
-            return f"port 127.0.0.1:{self.port} is already in use (the server exited with code {code})"
+            return f"port 127.0.0.1:{port} is already in use (the server exited with code {code})"
         return f"the server exited with code {code} before answering; log: {tail}"
 
     def log_tail(self, lines: int = 6) -> str:
@@ -268,13 +329,21 @@ class Server:
         return " | ".join(kept) if kept else "(empty log)"
 
     def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
+        return bool(self.processes) and all(process.poll() is None for process in self.processes)
+
+    def affinity(self) -> dict[str, str]:
+        """Role -> the CPUs its processes may use, read back from /proc (what really applied)."""
+        found: dict[str, str] = {}
+        for memory in snapshot(self.groups):
+            cpus = allowed_cpus(memory.pid)
+            if cpus is not None:
+                found.setdefault(memory.role, cpus)
+        return found
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        stop_group(self.group)
-        try:
-            self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            pass
+        for process in reversed(self.processes):  # the front (nginx) first, then what it proxies
+            stop_group(process.pid)
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass

@@ -112,6 +112,7 @@ class FaqEntry:
     sources: tuple[Source, ...]
     basis: str = "documented"
     last_verified: str = field(kw_only=True)  # required: every entry carries its own date
+    measured: tuple[str, ...] = ()  # ids of benchmark scenarios whose results bear on the answer
     line: int = 0
 
 
@@ -190,7 +191,8 @@ def build_comparison(document: YamlDocument) -> Comparison:
         for i, u in enumerate(data["use_cases"])
     )
     faq = tuple(
-        FaqEntry(**{**q, "sources": sources(q["sources"])}, line=line(("faq", i))) for i, q in enumerate(data["faq"])
+        FaqEntry(**{**q, "sources": sources(q["sources"]), "measured": tuple(q.get("measured", ()))},
+                 line=line(("faq", i))) for i, q in enumerate(data["faq"])
     )
     claims = tuple(
         Claim(**{**c, "sources": sources(c["sources"]), "measured": tuple(c.get("measured", ()))}, line=line(("claims", i)))

@@ -23,6 +23,7 @@ def check_references(comparison: Comparison, task_ids: set[str], scenario_ids: s
     problems = _unknown(comparison, "criteria", comparison.criteria, "cookbook", task_ids, "cookbook task")
     problems += _unknown(comparison, "criteria", comparison.criteria, "measured", scenario_ids, "benchmark scenario")
     problems += _unknown(comparison, "claims", comparison.claims, "measured", scenario_ids, "benchmark scenario")
+    problems += _unknown(comparison, "faq", comparison.faq, "measured", scenario_ids, "benchmark scenario")
     if problems:
         raise DataError(problems)
 

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Check that the system programs a make target needs are installed; say exactly how to get them.
-# Usage: scripts/check-system.sh COMMAND... (python3, node, npm, chromium, pdftotext, wrk)
+# Usage: scripts/check-system.sh COMMAND... (python3, node, npm, chromium, pdftotext, wrk, nginx)
 set -u
 missing=()
 packages=()
 for command in "$@"; do
-  if ! command -v "$command" >/dev/null 2>&1; then
+  if ! command -v "$command" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$command" ]; then
     missing+=("$command")
     case "$command" in
       chromium) packages+=(chromium) ;;
       pdftotext|pdfinfo) packages+=(poppler-utils) ;;
       wrk) packages+=(wrk) ;;
+      nginx) packages+=(nginx) ;;
       node|npm) packages+=(nodejs npm) ;;
       python3) packages+=(python3 python3-venv) ;;
       *) packages+=("$command") ;;

@@ -1,18 +1,28 @@
 // The Express app that the benchmark harness serves; the Flask twin is flask_app.py.
 //
-// Same five routes, same bodies (see flask_app.py for what each one does). Run standalone:
+// Same routes, byte-identical bodies and Content-Types (see flask_app.py for what each route
+// does). Production settings, as Express's performance guide describes: the harness sets
+// NODE_ENV=production; X-Powered-By is off; ETags are off because Flask sends none for these
+// dynamic answers, so both servers do the same work per request.
+//
 //   node express_app.js --port 3000               one process, one event loop
-//   node express_app.js --port 3000 --workers 2   node:cluster, one worker process per core
+//   node express_app.js --port 3000 --workers 2   node:cluster, that many worker processes
+//   BENCH_CPU_MODE=worker-threads node express_app.js --port 3000
+//                                                 /cpu runs in a worker-thread pool instead of
+//                                                 blocking the event loop
 // Imported (require) it only builds the app, so tests can use it without a server.
 'use strict';
 
 const cluster = require('node:cluster');
-const crypto = require('node:crypto');
+const os = require('node:os');
 const { setTimeout: sleep } = require('node:timers/promises');
 const express = require('express');
+const { spin } = require('./spin');
 
 const IO_WAIT_MS = Number(process.env.BENCH_IO_WAIT_MS || 50);
-const CPU_ITERATIONS = Number(process.env.BENCH_CPU_ITERATIONS || 20000);
+const HOLD_MS = Number(process.env.BENCH_HOLD_MS || 5000);
+const CPU_ITERATIONS = Number(process.env.BENCH_CPU_ITERATIONS || 100000);
+const CPU_MODE = process.env.BENCH_CPU_MODE || 'blocking';
 const RUN_TOKEN = process.env.BENCH_TOKEN || 'bench';
 
 const JSON_DOCUMENT = {
@@ -24,19 +34,30 @@ const JSON_DOCUMENT = {
   })),
 };
 
-function createApp() {
+function createApp(cpuMode = CPU_MODE) {
   const app = express();
-  app.get('/health', (req, res) => res.type('text/plain').send(RUN_TOKEN));
-  app.get('/hello', (req, res) => res.type('text/plain').send('Hello, World!'));
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const text = (res, body) => res.type('text/plain').send(body);
+  app.get('/health', (req, res) => text(res, RUN_TOKEN));
+  app.get('/hello', (req, res) => text(res, 'Hello, World!'));
   app.get('/json', (req, res) => res.json(JSON_DOCUMENT));
   app.get('/io', async (req, res) => {
     await sleep(IO_WAIT_MS); // frees the event loop while waiting, as an async driver would
-    res.type('text/plain').send('waited');
+    text(res, 'waited');
   });
-  app.get('/cpu', (req, res) => {
-    // Synchronous on purpose: this is the "blocking the event loop" case the page measures.
-    const digest = crypto.pbkdf2Sync('benchmark', 'fixed-salt', CPU_ITERATIONS, 32, 'sha256');
-    res.type('text/plain').send(digest.toString('hex'));
+  if (cpuMode === 'worker-threads') {
+    const pool = require('./cpu_pool').createPool(Math.max(1, os.availableParallelism()));
+    app.get('/cpu', async (req, res) => text(res, String(await pool.run(CPU_ITERATIONS))));
+  } else if (cpuMode === 'blocking') {
+    // Synchronous on purpose: the "blocking the event loop" case Node's docs warn about.
+    app.get('/cpu', (req, res) => text(res, String(spin(CPU_ITERATIONS))));
+  } else {
+    throw new Error(`BENCH_CPU_MODE must be 'blocking' or 'worker-threads', not '${cpuMode}'`);
+  }
+  app.get('/hold', async (req, res) => {
+    await sleep(HOLD_MS);
+    text(res, 'held');
   });
   return app;
 }
@@ -87,7 +108,5 @@ function main() {
   listen(options);
 }
 
-module.exports = createApp();
-module.exports.createApp = createApp;
-
 if (require.main === module) main();
+else module.exports = { createApp };

@@ -12,7 +12,17 @@ from pathlib import Path
 from ..errors import DataError, DataProblem
 from ..schema_check import schema_problems
 from ..yaml_source import YamlDocument, load_yaml_document
-from .model import BenchmarkResults, Configuration, Machine, Run, Scenario
+from .model import (
+    BenchmarkResults,
+    Configuration,
+    Machine,
+    Memory,
+    Run,
+    Scenario,
+    ServerStart,
+    StreamRun,
+    StreamSpec,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RESULTS_PATH = ROOT / "data" / "benchmarks.yaml"
@@ -42,7 +52,7 @@ def _display_name(path: Path) -> str:
 
 
 def consistency_problems(document: YamlDocument) -> list[DataProblem]:
-    """Checks a schema cannot express: unique ids, references between sections, arithmetic."""
+    """Checks a schema cannot express: unique ids, references between sections, arithmetic of counts."""
     data = document.data
     problems: list[DataProblem] = []
     known: dict[str, set[str]] = {}
@@ -54,6 +64,28 @@ def consistency_problems(document: YamlDocument) -> list[DataProblem]:
                                                  "each id may appear once"))
             seen.add(item["id"])
         known[section] = seen
+    scenarios = {item["id"]: item for item in data["scenarios"]}
+    runs_by_configuration = {}
+    for index, configuration in enumerate(data["configurations"]):
+        runs_by_configuration[configuration["id"]] = set(configuration["scenarios"])
+        for position, scenario_id in enumerate(configuration["scenarios"]):
+            if scenario_id not in known["scenarios"]:
+                problems.append(document.problem(("configurations", index, "scenarios", position),
+                                                 f"unknown scenario '{scenario_id}'",
+                                                 f"use one of the ids under scenarios: {', '.join(sorted(known['scenarios']))}"))
+    for index, scenario in enumerate(data["scenarios"]):
+        capacity = scenario.get("capacity_scenario")
+        if capacity and (capacity not in scenarios or scenarios[capacity]["mode"] != "closed"):
+            problems.append(document.problem(("scenarios", index, "capacity_scenario"),
+                                             f"'{capacity}' is not a closed-loop scenario of this file", REGENERATE))
+        if scenario["publishes_latency"] and scenario["mode"] != "open":
+            problems.append(document.problem(("scenarios", index, "publishes_latency"),
+                                             "only open-loop scenarios may publish latency",
+                                             "closed-loop latency hides coordinated omission"))
+    for index, start in enumerate(data["server_starts"]):
+        if start["configuration"] not in known["configurations"]:
+            problems.append(document.problem(("server_starts", index, "configuration"),
+                                             f"unknown configuration '{start['configuration']}'", REGENERATE))
     measured: set[tuple] = set()
     sequences: set[int] = set()
     repeats = data["settings"]["repeats"]
@@ -63,6 +95,9 @@ def consistency_problems(document: YamlDocument) -> list[DataProblem]:
             if run[key] not in known[section]:
                 problems.append(document.problem(where + (key,), f"unknown {key} '{run[key]}'",
                                                  f"use one of the ids under {section}: {', '.join(sorted(known[section]))}"))
+        if run["configuration"] in runs_by_configuration and run["scenario"] not in runs_by_configuration[run["configuration"]]:
+            problems.append(document.problem(where + ("scenario",), f"configuration '{run['configuration']}' does not "
+                                             f"list scenario '{run['scenario']}'", REGENERATE))
         if run["sequence"] in sequences:
             problems.append(document.problem(where + ("sequence",), f"duplicate sequence number {run['sequence']}",
                                              REGENERATE))
@@ -76,24 +111,59 @@ def consistency_problems(document: YamlDocument) -> list[DataProblem]:
             problems.append(document.problem(where, "a second run for the same repeat, configuration and scenario",
                                              REGENERATE))
         measured.add(triple)
-        if run["status"] == "failed":
-            continue
-        errors = sum(run["errors"].values())
-        if run["status"] == "ok" and errors:
-            problems.append(document.problem(where + ("status",), f"status is 'ok' but wrk counted {errors} errors",
-                                             "a run with errors must have status 'errors' so the page flags it"))
-        if run["status"] == "errors" and not errors and run["requests"]:
-            problems.append(document.problem(where + ("status",), "status is 'errors' but no error was counted",
-                                             REGENERATE))
-        expected = run["requests"] / run["duration_seconds"]
-        if not math.isclose(run["requests_per_second"], expected, rel_tol=0.002, abs_tol=0.1):
+        if "streams" in run:
+            problems += _run_problems(document, where, run, scenarios.get(run["scenario"]))
+    return problems
+
+
+def _run_problems(document: YamlDocument, where: tuple, run: dict, scenario: dict | None) -> list[DataProblem]:
+    """A measured run's counts must add up, and its status must match them."""
+    problems = []
+    failed = unanswered = not_sent = 0
+    if scenario is not None:
+        expected_paths = [stream["path"] for stream in scenario["streams"]]
+        if [stream["path"] for stream in run["streams"]] != expected_paths:
+            problems.append(document.problem(where + ("streams",), "the run's paths are not the scenario's "
+                                             f"({', '.join(expected_paths)})", REGENERATE))
+    for position, stream in enumerate(run["streams"]):
+        here = where + ("streams", position)
+        failures = sum(stream["failed"].values())
+        failed += failures
+        unanswered += stream["unanswered"]
+        not_sent += stream["not_sent"]
+        if stream["answered"] + failures + stream["unanswered"] != stream["sent"]:
+            problems.append(document.problem(here, "answered + failed + unanswered is not sent", REGENERATE))
+        if stream["sent"] + stream["not_sent"] != stream["scheduled"]:
+            problems.append(document.problem(here, "sent + not_sent is not scheduled", REGENERATE))
+        if stream["answered"] and "latency_ms" not in stream:
+            problems.append(document.problem(here, "answered requests but no latency", REGENERATE))
+        if not stream["answered"] and "latency_ms" in stream:
+            problems.append(document.problem(here + ("latency_ms",), "latency without an answered request", REGENERATE))
+        seconds = run["generator"]["measured_seconds"]
+        expected = stream["answered"] / seconds
+        if not math.isclose(stream["answered_per_second"], expected, rel_tol=0.002, abs_tol=0.1):
             problems.append(document.problem(
-                where + ("requests_per_second",),
-                f"{run['requests_per_second']} is not requests / duration_seconds ({expected:.1f})", REGENERATE))
+                here + ("answered_per_second",),
+                f"{stream['answered_per_second']} is not answered / generator.measured_seconds ({expected:.1f})", REGENERATE))
+    status = run["status"]
+    expected_status = "errors" if failed else "saturated" if (unanswered or not_sent) else "ok"
+    if status != expected_status and status != "failed":
+        problems.append(document.problem(where + ("status",), f"status is '{status}' but the counts say "
+                                         f"'{expected_status}' ({failed} failed, {unanswered} unanswered, {not_sent} not sent)",
+                                         "a run's status must follow from its counts, so the page flags what it must"))
     return problems
 
 
 def build_model(data: dict, source: str) -> BenchmarkResults:
+    def stream_run(item: dict) -> StreamRun:
+        return StreamRun(**item)
+
+    def run(item: dict) -> Run:
+        values = dict(item)
+        values["streams"] = tuple(stream_run(s) for s in item.get("streams", ()))
+        values["memory"] = Memory.of(item["memory"]) if "memory" in item else None
+        return Run(**values)
+
     return BenchmarkResults(
         source=source,
         mode=data["mode"],
@@ -105,7 +175,14 @@ def build_model(data: dict, source: str) -> BenchmarkResults:
         machine=Machine(**data["machine"]),
         versions=dict(data["versions"]),
         settings=dict(data["settings"]),
-        configurations=tuple(Configuration(**item) for item in data["configurations"]),
-        scenarios=tuple(Scenario(**item) for item in data["scenarios"]),
-        runs=tuple(Run(**run) for run in data["runs"]),
+        affinity=dict(data["affinity"]),
+        self_check=dict(data["self_check"]),
+        equivalence=dict(data["equivalence"]),
+        configurations=tuple(Configuration(**{**item, "scenarios": tuple(item["scenarios"])})
+                             for item in data["configurations"]),
+        scenarios=tuple(Scenario(**{**item, "streams": tuple(StreamSpec(**s) for s in item["streams"])})
+                        for item in data["scenarios"]),
+        server_starts=tuple(ServerStart(s["repeat"], s["configuration"], dict(s["affinity"]),
+                                        Memory.of(s["idle_memory"])) for s in data["server_starts"]),
+        runs=tuple(run(item) for item in data["runs"]),
     )

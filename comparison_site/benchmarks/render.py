@@ -1,51 +1,59 @@
-"""Render the Benchmarks page, and short measured citations for other pages, from the results.
+"""Render the Benchmarks page from the results.
 
-Pure functions: results in, Markdown (with inline SVG) out. Every figure on the page is either
-a value from data/benchmarks.yaml or computed from its runs here (median, range, ratio,
-unit conversion); nothing is typed by hand.
+Pure functions: results in, Markdown (with inline SVG) out. Every figure on the page is a value
+from data/benchmarks.yaml or computed from its runs (median, range, unit conversion), and every
+sentence that carries a figure is built by sentences.py; nothing is typed by hand. Tables have at
+most four columns so they fit a 390 px phone without hidden columns.
 """
 
 from __future__ import annotations
 
 from ..inline import html_text, plain_text, safe_inline
 from . import formatting as fmt
-from .charts import Bar, Series, bar_chart_svg, grouped_bar_chart_svg
+from .charts import Bar, bar_chart_svg
 from .model import BenchmarkResults, Cell
-
-WARNING_MARK = "⚠"
-_ERROR_WORDS = {"connect": "failed connects", "read": "read errors", "write": "write errors",
-                "status": "non-2xx/3xx responses", "timeout": "timeouts"}
-
-
-def scenario_anchor(scenario_id: str) -> str:
-    """The anchor of a scenario's section on the Benchmarks page, e.g. 'scenario-io-1000'."""
-    return f"scenario-{scenario_id}"
-
-
-def scenario_link(results: BenchmarkResults, scenario_id: str, page: str = "benchmarks.md", text: str | None = None) -> str:
-    """A Markdown link to a scenario's section, labelled with the scenario's name."""
-    label = plain_text(text if text is not None else results.scenario(scenario_id).label)
-    return f"[{label}]({page}#{scenario_anchor(scenario_id)})"
+from .sentences import (
+    WARNING_MARK,
+    cell_parts,
+    cell_text,
+    idle_memory_text,
+    kind,
+    plural,
+    repeats_phrase,
+    scenario_anchor,
+)
 
 
-def measured_summary(results: BenchmarkResults, scenario_id: str, page: str = "benchmarks.md") -> str:
-    """One sentence citing a scenario's measured medians, for the Claims and criteria pages."""
-    parts = []
-    for cell in results.cells(scenario_id):
-        rate = cell.requests_per_second
-        if rate is None:
-            parts.append(f"{plain_text(cell.configuration.label)}: no valid run")
-            continue
-        text = f"{plain_text(cell.configuration.label)} {fmt.rate(rate.median)} requests/s"
-        p99 = cell.latency("p99")
-        if p99 is not None:
-            text += f" (p99 {fmt.milliseconds(p99.median)} ms)"
-        if cell.error_total:
-            text += f" {WARNING_MARK} {_error_words(cell)}"
-        parts.append(text)
-    link = scenario_link(results, scenario_id, page)
-    median = f"median of {_plural(results.settings['repeats'], 'run')} on one machine"
-    return f"Measured ({link}, {median}): " + "; ".join(parts) + "."
+def code(text: str) -> str:
+    """Data text as a code span (shown literally), made safe by inline.safe_inline."""
+    text = " ".join(str(text).split())
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return safe_inline(f"{fence}{padding}{text}{padding}{fence}")
+
+
+def _header_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |\n|" + "|".join("---" for _ in cells) + "|"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _figure(svg: str, caption: str) -> str:
+    # One line, no blank lines: Markdown passes a block-level HTML element through untouched.
+    return f'<figure class="bench-figure">{svg}<figcaption>{html_text(caption)}</figcaption></figure>'
+
+
+def _pattern(results: BenchmarkResults, framework: str) -> int:
+    return results.frameworks.index(framework)
+
+
+def _pattern_legend(results: BenchmarkResults) -> str:
+    names = ("solid", "hatched", "dotted")
+    return "; ".join(f"{names[i % 3]} bars: {framework}" for i, framework in enumerate(results.frameworks))
 
 
 def render_benchmarks_page(results: BenchmarkResults, raw_data_link: str = "data/benchmarks.yaml",
@@ -53,10 +61,11 @@ def render_benchmarks_page(results: BenchmarkResults, raw_data_link: str = "data
     """The body of the Benchmarks page (the page supplies its own title)."""
     sections = [
         _introduction(results),
-        _at_a_glance(results),
+        _findings(results),
+        _checks(results),
         _configurations(results),
         *(_scenario_section(results, scenario.id) for scenario in results.scenarios),
-        *(_sweep_section(results, group, members) for group, members in results.groups().items() if len(members) > 1),
+        _memory_section(results),
         _method(results),
         _machine_and_versions(results),
         _reproduce(results, raw_data_link, schema_link),
@@ -68,211 +77,238 @@ def _introduction(results: BenchmarkResults) -> str:
     machine = results.machine
     lines = []
     if results.mode != "full":
-        lines += [("> **Quick run.** These figures come from the harness's short smoke mode: one short run each, "
-                  "too brief to publish. Run `make bench` for real numbers."), ""]
+        lines += [("> **Quick run.** These figures come from the harness's short smoke mode (one short run "
+                   "each): they show the harness works, not how the servers compare. Run `make bench` for "
+                   "publishable numbers."), ""]
+    affinity = results.affinity
+    pinning = (f"the servers were pinned to CPU {plain_text(affinity['server_cpus'])} and the load generator to "
+               f"CPU {plain_text(affinity['generator_cpus'])}, so every configuration, however many processes it "
+               "runs, had **one CPU core**"
+               if affinity["pinned"] else "servers and load generator shared the CPUs (not pinned)")
     lines.append(
-        f"Measured on {results.date} with the harness in `bench/`, on one machine: {plain_text(machine.cpu_model)}, "
-        f"{fmt.count(machine.logical_cpus)} logical CPUs, {fmt.gibibytes(machine.memory_bytes)} GiB memory, "
-        f"{plain_text(machine.os)}. **Absolute numbers depend on the machine**: another computer gives other "
-        "requests per second. The ratios between configurations are what carry over.")
-    lines += ["", (f"Each figure is the median of {_plural(results.settings['repeats'], 'run')} of "
-              f"{_plural(results.settings['duration_seconds'], 'second')}; the range beside it is the lowest and "
-              f"highest run. {WARNING_MARK} marks a result with errors or failed runs, explained under its table.")]
+        f"Measured on {results.date} with the harness in `bench/`, on one machine over loopback: "
+        f"{plain_text(machine.cpu_model)}, {fmt.count(machine.logical_cpus)} logical CPUs, "
+        f"{fmt.gibibytes(machine.memory_bytes)} GiB memory, {plain_text(machine.os)}. On this machine {pinning}. "
+        "Absolute numbers depend on the machine, the versions and the settings; another computer gives other "
+        "numbers, and this page makes no claim about how they would change.")
+    lines += ["", ("**What a two-core machine cannot show:** how a server scales over several cores "
+                   "(multi-process configurations here share one core, so extra processes add concurrency, not "
+                   "CPU), or anything about databases, TLS or a network between client and server.")]
     return "\n".join(lines)
 
 
-def _header_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |\n|" + "|".join("---" for _ in cells) + "|"
+def _findings(results: BenchmarkResults) -> str:
+    lines = ["## What the numbers show {#benchmarks-findings}", "",
+             f"Each line is generated from the results ({repeats_phrase(results)}); details follow per scenario.", ""]
+    for scenario in results.scenarios:
+        lines.append(f"- [**{plain_text(scenario.label)}**](#{scenario_anchor(scenario.id)}): "
+                     + "; ".join(cell_parts(results, scenario.id)) + ".")
+    return "\n".join(lines)
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _configuration_cell(results: BenchmarkResults, configuration_id: str) -> str:
-    return plain_text(results.configuration(configuration_id).label)
-
-
-def _at_a_glance(results: BenchmarkResults) -> str:
-    headers = ["Configuration"] + [f"[{plain_text(s.short_label)}](#{scenario_anchor(s.id)})" for s in results.scenarios]
+def _checks(results: BenchmarkResults) -> str:
+    equivalence = results.equivalence
     rows = []
-    for configuration in results.configurations:
-        cells = [plain_text(configuration.label)]
-        for scenario in results.scenarios:
-            cell = results.cell(configuration.id, scenario.id)
-            rate = cell.requests_per_second
-            text = fmt.rate(rate.median) if rate else "failed"
-            cells.append(text + (f" {WARNING_MARK}" if _has_trouble(cell) else ""))
-        rows.append(_row(cells))
+    for route in equivalence["routes"]:
+        headers = route["headers"]
+        rows.append(_row([code(route["path"]), fmt.count(route["body_bytes"]),
+                          code(headers.get("content-type", "–"))]))
+    ignored = ", ".join(code(name) for name in equivalence["ignored_headers"])
+    counted = results.self_check["counted"]
+    injected = sum(value for counts in counted.values() for name, value in counts.items()
+                   if name not in ("sent", "answered"))
     return "\n".join([
-        '## At a glance {#benchmarks-at-a-glance}', "",
-        ("Median requests per second; higher is better. I/O columns give the number of connections. "
-        "Select a scenario for latency, errors and memory."), "",
-        _header_row(headers), *rows,
+        "## Checked before measuring {#benchmarks-checks}", "",
+        (f"**Same answers.** Before any measurement the harness started all {fmt.count(len(equivalence['configurations']))} "
+         "configurations and compared every route's status, body bytes and headers; it refuses to measure when "
+         f"anything differs. Only {ignored} may differ (connection handling, the clock, the server's name). During "
+         "the runs, every answer is compared with these bytes again, and any other answer counts as failed."), "",
+        _header_row(["Route", "Body bytes", "Content-Type"]), *rows, "",
+        (f"**The generator detects failure.** Before measuring, the harness loaded a deliberately faulty server "
+         f"and the generator had to count {fmt.count(injected)} injected failures (status 500, wrong body, closed "
+         "connection, no answer) each in the right place; it did, otherwise nothing would have been measured."),
     ])
 
 
 def _configurations(results: BenchmarkResults) -> str:
-    rows = [_row([plain_text(c.label), safe_inline(f"`{c.command}`"),
-                  safe_inline(c.description)]) for c in results.configurations]
-    return "\n".join([
-        "## Configurations {#benchmarks-configurations}", "",
-        ("Each server runs its app from `bench/apps` with the command shown (the harness fills in a free port "
-        f"on {results.settings['host']})."), "",
-        _header_row(["Configuration", "Command", "What it is"]), *rows,
-    ])
-
-
-def _has_trouble(cell: Cell) -> bool:
-    return bool(cell.failed_runs or cell.error_total or cell.runs_with_errors)
-
-
-def _error_words(cell: Cell) -> str:
-    totals: dict[str, int] = {}
-    for run in cell.measured_runs:
-        for name, value in run.errors.items():
-            totals[name] = totals.get(name, 0) + value
-    words = [f"{fmt.count(value)} {_ERROR_WORDS.get(name, name)}" for name, value in totals.items() if value]
-    return ", ".join(words) if words else "0"
-
-
-def _baseline(results: BenchmarkResults, scenario_id: str) -> Cell | None:
-    """The first configuration with a valid measurement: the reference for the ratio column."""
-    for cell in results.cells(scenario_id):
-        if cell.requests_per_second and cell.requests_per_second.median > 0:
-            return cell
-    return None
+    lines = ["## Configurations {#benchmarks-configurations}", "",
+             ("Each server runs its app from `bench/apps` with the command shown (the harness fills in free "
+              f"ports on {plain_text(results.settings['host'])}), following its project's production guidance."), ""]
+    for configuration in results.configurations:
+        lines.append(f"- **{plain_text(configuration.label)}** ({plain_text(configuration.framework)}): "
+                     f"{safe_inline(configuration.description)} Command: {code(configuration.command)}.")
+    return "\n".join(lines)
 
 
 def _scenario_section(results: BenchmarkResults, scenario_id: str) -> str:
     scenario = results.scenario(scenario_id)
-    baseline = _baseline(results, scenario_id)
-    rows, notes, bars = [], [], []
-    for cell in results.cells(scenario_id):
-        label = plain_text(cell.configuration.label)
-        rate, p50, p99, rss = cell.requests_per_second, cell.latency("p50"), cell.latency("p99"), cell.peak_rss_bytes
-        mark = f" {WARNING_MARK}" if _has_trouble(cell) else ""
-        if rate is None:
-            rows.append(_row([label + mark, "failed", "–", "–", "–", "–", "–"]))
-        else:
-            ratio = fmt.ratio(rate.median / baseline.requests_per_second.median) if baseline else "–"
-            rows.append(_row([
-                label + mark, f"{fmt.rate(rate.median)} ({fmt.spread(fmt.rate, rate.low, rate.high)})", ratio,
-                fmt.milliseconds(p50.median) if p50 else "–", fmt.milliseconds(p99.median) if p99 else "–",
-                _error_words(cell), fmt.mebibytes(rss.median),
-            ]))
-            bars.append(Bar(cell.configuration.label, rate.median, fmt.rate(rate.median), rate.low, rate.high,
-                            emphasis=cell.configuration.framework == "express"))
-        notes += _cell_notes(cell)
-    ratio_text = (f" Ratio: median requests/s divided by that of {plain_text(baseline.configuration.label)}."
-                  if baseline else "")
+    cells = results.cells(scenario_id)
+    what = kind(scenario)
+    heading = {"capacity": "Answers per second", "latency": "Latency (from the scheduled send time)",
+               "hold": "Answered, and memory with the requests open"}[what]
+    rows = [_row([plain_text(cell.configuration.label) + _mark(cell), cell_text(cell), _counts(cell)])
+            for cell in cells]
     parts = [
         f"## {plain_text(scenario.label)} {{#{scenario_anchor(scenario.id)}}}", "",
-        (f"{safe_inline(scenario.description)} wrk keeps {fmt.count(scenario.connections)} connections busy for "
-        f"{_plural(results.settings['duration_seconds'], 'second')} per run.{ratio_text}"), "",
-        _header_row(["Configuration", "Requests/s: median (range)", "Ratio", "p50 (ms)", "p99 (ms)", "Errors",
-                     "Peak RSS (MiB)"]),
-        *rows,
+        safe_inline(scenario.description), "",
+        _header_row(["Configuration", heading, "Requests: answered / sent (failed)"]), *rows,
     ]
+    notes = [note for cell in cells for note in _cell_notes(cell)]
     if notes:
         parts += ["", *notes]
-    if bars:
-        parts += ["", _figure(_bar_chart(results, scenario_id, bars),
-                              f"{scenario.label}: median requests per second, higher is better; whiskers show "
-                              "the lowest and highest run. Solid bars: Express; hatched bars: Flask.")]
+    chart = _chart(results, scenario_id, cells)
+    if chart:
+        parts += ["", chart]
     return "\n".join(parts)
 
 
-def _plural(number: int, word: str) -> str:
-    return f"{fmt.count(number)} {word}{'' if number == 1 else 's'}"
+def _mark(cell: Cell) -> str:
+    return f" {WARNING_MARK}" if cell.with_status("errors") or cell.with_status("failed") else ""
+
+
+def _counts(cell: Cell) -> str:
+    pieces = []
+    for stream in cell.scenario.streams:
+        totals = cell.totals(stream.path)
+        if not totals["scheduled"]:
+            continue
+        text = f"{fmt.count(totals['answered'])} / {fmt.count(totals['sent'])}"
+        if totals["failed"]:
+            text += f" ({fmt.count(totals['failed'])} failed)"
+        if totals["unanswered"] or totals["not_sent"]:
+            text += f", {fmt.count(totals['unanswered'])} unanswered, {fmt.count(totals['not_sent'])} not sent"
+        pieces.append((code(stream.path) + " " if len(cell.scenario.streams) > 1 else "") + text)
+    return "; ".join(pieces) if pieces else "–"
 
 
 def _cell_notes(cell: Cell) -> list[str]:
     notes = []
     label = plain_text(cell.configuration.label)
     for run in cell.runs:
-        if run.status == "ok":
+        if run.status in ("ok", "skipped", "saturated"):
             continue
-        what = "failed, left out of the median" if run.status == "failed" else "counted errors, kept in the median"
-        notes.append(f"- {WARNING_MARK} {label}, run {fmt.count(run.repeat)} {what}: {plain_text(run.problem)}")
+        notes.append(f"- {WARNING_MARK} {label}, run {fmt.count(run.repeat)} ({run.status}): {plain_text(run.problem)}")
     return notes
 
 
-def _bar_chart(results: BenchmarkResults, scenario_id: str, bars: list[Bar]) -> str:
+def _chart(results: BenchmarkResults, scenario_id: str, cells: list[Cell]) -> str:
     scenario = results.scenario(scenario_id)
+    what = kind(scenario)
+    bars = []
+    if what == "capacity":
+        for cell in cells:
+            rate = cell.answered_per_second
+            if rate:
+                bars.append(Bar(cell.configuration.label, rate.median, fmt.rate(rate.median), rate.low, rate.high,
+                                _pattern(results, cell.configuration.framework)))
+        unit, ticks, better = "answers per second", fmt.rate, "longer is better"
+    elif what == "latency":
+        path = scenario.streams[-1].path  # with mixed traffic: the short requests, whose wait is the point
+        for cell in cells:
+            p99 = cell.latency(path, "p99")
+            if p99:
+                bars.append(Bar(cell.configuration.label, p99.median, f"{fmt.milliseconds(p99.median)} ms", p99.low,
+                                p99.high, _pattern(results, cell.configuration.framework)))
+        unit, ticks, better = f"p99 latency of {path} in ms", fmt.milliseconds, "shorter is better"
+    else:
+        path = scenario.streams[0].path
+        for cell in cells:
+            answered = cell.answered(path)
+            if answered:
+                bars.append(Bar(cell.configuration.label, answered.median, fmt.count(round(answered.median)),
+                                answered.low, answered.high, _pattern(results, cell.configuration.framework)))
+        unit, ticks, better = "requests answered", lambda v: fmt.count(round(v)), "longer is better"
+    if not bars:
+        return ""
     values = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars)
-    return bar_chart_svg(
-        f"chart-{scenario_id}", f"{scenario.label}: requests per second (median of runs)",
-        f"Horizontal bars, one per configuration. {values}.", bars, tick_text=fmt.rate)
+    svg = bar_chart_svg(f"chart-{scenario_id}", f"{scenario.label}: {unit} (median of runs)",
+                        f"One bar per configuration that has the figure. {values}.", bars, tick_text=ticks)
+    missing = [cell.configuration.label for cell in cells if cell.configuration.label not in {b.label for b in bars}]
+    caption = (f"{scenario.label}: median {unit}, {better}; whiskers: lowest and highest run. {_pattern_legend(results)}."
+               + (f" Not drawn (no figure, see the table): {', '.join(missing)}." if missing else ""))
+    return _figure(svg, caption)
 
 
-def _figure(svg: str, caption: str) -> str:
-    # One line, no blank lines: Markdown passes a block-level HTML element through untouched.
-    return f'<figure class="bench-figure">{svg}<figcaption>{html_text(caption)}</figcaption></figure>'
+def _memory_section(results: BenchmarkResults) -> str:
+    rows, bars = [], []
+    for configuration in results.configurations:
+        idle = results.idle_pss_bytes(configuration.id)
+        rows.append(_row([plain_text(configuration.label), idle_memory_text(results, configuration.id)]))
+        if idle:
+            bars.append(Bar(configuration.label, idle.median / fmt.MIB, f"{fmt.mebibytes(idle.median)} MiB",
+                            idle.low / fmt.MIB, idle.high / fmt.MIB, _pattern(results, configuration.framework)))
+    parts = [
+        "## Memory {#benchmarks-memory}", "",
+        ("Proportional set size (PSS) of every process of a server, read from `/proc/PID/smaps_rollup` half a "
+         "second after it started, before load: pages shared between processes (forked workers share much of "
+         "the interpreter) are divided among them, so the sum is what the configuration costs, not inflated as "
+         "summed RSS would be. The per-process figures at the peak of each run are in the results file."), "",
+        _header_row(["Configuration", "Idle PSS (all processes)"]), *rows,
+    ]
+    if bars:
+        values = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars)
+        svg = bar_chart_svg("chart-memory", "Idle memory (PSS, all processes), MiB",
+                            f"One bar per configuration. {values}.", bars, tick_text=lambda v: f"{v:,.0f}")
+        parts += ["", _figure(svg, "Idle PSS per configuration in MiB, shorter is smaller; whiskers: lowest and "
+                              f"highest start. {_pattern_legend(results)}.")]
+    return "\n".join(parts)
 
 
-def _sweep_section(results: BenchmarkResults, group: str, members: list) -> str:
-    configurations = list(results.configurations)
-    series = []
-    for scenario in members:
-        values, texts = [], []
-        for configuration in configurations:
-            rate = results.cell(configuration.id, scenario.id).requests_per_second
-            values.append(rate.median if rate else None)
-            texts.append(fmt.rate(rate.median) if rate else "failed")
-        series.append(Series(f"{fmt.count(scenario.connections)} connections", tuple(values), tuple(texts)))
-    description = " ".join(
-        f"{configuration.label}: " + ", ".join(f"{item.texts[index]} requests/s at {item.name}" for item in series) + "."
-        for index, configuration in enumerate(configurations))
-    links = ", ".join(f"[{fmt.count(s.connections)}](#{scenario_anchor(s.id)})" for s in members)
-    svg = grouped_bar_chart_svg(
-        f"chart-sweep-{group}", f"Requests per second as connections rise ({members[0].label.split(',')[0]})",
-        description, [c.label for c in configurations], series, tick_text=fmt.rate)
-    return "\n".join([
-        f"## Rising concurrency: {plain_text(members[0].label.split(',')[0])} {{#{scenario_anchor('group-' + group)}}}", "",
-        (f"The same handler at {links} connections. A server that can have more requests in progress at once "
-        "keeps gaining throughput as connections rise; one that cannot stays flat while its latency grows."), "",
-        _figure(svg, "Median requests per second per configuration, one bar per connection count."),
-    ])
+def _spread_text(spread, formatter) -> str:
+    return fmt.spread(formatter, spread.low, spread.high) if spread else "–"
 
 
 def _method(results: BenchmarkResults) -> str:
     settings = results.settings
-    load = ", ".join(str(value) for value in results.load_average_at_start)
+    other = results.other_cpu_percent()
+    loads = [run.machine_load["load_average_1m"] for run in results.runs if run.machine_load]
+    lags = [stream.send_lag_ms["p99"] for run in results.runs for stream in run.streams
+            if stream.send_lag_ms and run.status == "ok"]
+    counts = {status: len(results.runs_with_status(status)) for status in ("ok", "saturated", "errors", "skipped", "failed")}
     return "\n".join([
         "## Method {#benchmarks-method}", "",
-        (f"- **Load generator:** wrk {plain_text(results.versions.get('wrk', ''))}, run as "
-        f"`{settings['wrk_command']}`. wrk stops after the duration; a request unanswered after "
-        f"{fmt.count(settings['wrk_timeout_seconds'])} s counts as a timeout. wrk uses "
-        f"{_plural(settings['wrk_threads'], 'thread')} and shares the machine's "
-        f"{fmt.count(results.machine.logical_cpus)} logical CPUs with the servers, as on any single-machine "
-        "benchmark."),
-        (f"- **Runs:** every configuration in every scenario, {_plural(settings['repeats'], 'time')}. Before each "
-        f"measured run, {fmt.count(settings['warmup_seconds'])} s of unrecorded load (at most "
-        f"{fmt.count(settings['warmup_max_connections'])} connections) warms the server up; then the harness waits "
-        "until the server answers a health check, so connections still queued from the warm-up or the previous "
-        "scenario do not spill into the measurement. Each "
-        "repeat alternates Flask and Express configurations, and every other repeat runs them in reverse order, "
-        "so a drift of the machine affects both frameworks."),
-        (f"- **Servers:** started and stopped by the harness, listening on {settings['host']} only, each in its own process "
-        f"group so no worker is left behind. Open-file limit {fmt.count(settings['fd_limit'])}. No reverse proxy "
-        "sits in front; the apps touch no database."),
+        (f"- **Load generator:** {plain_text(settings['load_generator'])}, written for this benchmark because the "
+         "load generators available here (wrk, hey) are closed-loop. In **open-loop** scenarios requests are "
+         "scheduled at fixed rates and each one's latency runs from the moment it was due, so a server that "
+         "stalls cannot slow the load down and hide the wait (coordinated omission). **Closed-loop** scenarios "
+         "keep a fixed number of connections busy and measure capacity only; their latency is not published."),
+        ("- **Counts:** every run records requests due, sent, answered (status 200 and exactly the agreed body), "
+         "failed (by kind), unanswered when the generator stopped waiting, and not sent. A run is *ok* when "
+         "every request was answered correctly, *fell behind* (saturated) when answers were missing but none "
+         "wrong, *errors* when any answer failed. Latency is published only for cells whose runs were all ok."),
+        (f"- **Rate steps:** a fixed-rate step is run for a configuration only if its rate is at most "
+         f"{settings['skip_above_capacity']:.0%} of the capacity that configuration reached in the same repeat; "
+         "above that, latency only measures a growing queue."),
+        (f"- **Pinning:** {plain_text(results.affinity['note'])} Server CPUs: {plain_text(results.affinity['server_cpus'])}; "
+         f"generator and harness: {plain_text(results.affinity['generator_cpus'])} (read back from `/proc` for every "
+         "server start and recorded in the results)."),
+        (f"- **Runs:** {plural(settings['repeats'], 'repeat')}; in each, the configurations run in a shuffled "
+         f"order (seed {fmt.count(settings['seed'])}), each server fresh, its scenarios shuffled except capacity "
+         "first (the rate steps depend on it) and the long-lived test last (a server that cannot hold it keeps "
+         f"a queue). Each measurement lasts {fmt.count(settings['duration_seconds'])} s after "
+         f"{fmt.count(settings['warmup_seconds'])} s of unrecorded warm-up (twice that for a server's first "
+         "scenario), then waits until the server answers a health check again."),
         (f"- **Handlers:** the I/O handler waits {fmt.count(settings['io_wait_ms'])} ms without using the CPU; the "
-        f"CPU handler computes PBKDF2-HMAC-SHA256 with {fmt.count(settings['cpu_iterations'])} rounds, the same "
-        "OpenSSL routine in both apps. Both apps are in `bench/apps` and return identical bodies."),
-        ("- **Figures:** requests/s is responses received divided by the run's duration. Latency percentiles are "
-        "wrk's, over answered requests only: requests still waiting when a run ends are not counted, so a "
-        "server that falls behind shows it as high latency and timeouts rather than in p99 alone. Peak RSS is "
-        f"the highest sum of resident memory over the server's processes, sampled every "
-        f"{fmt.count(settings['memory_sample_ms'])} ms from /proc; "
-        "shared pages count once per process (the results file also has PSS, which splits them)."),
-        (f"- **Errors:** wrk's counts of failed connects, read and write errors, timeouts and non-2xx/3xx "
-        f"responses. A run with errors is kept and marked {WARNING_MARK}; a run that produced no valid "
-        "measurement (server failed to start or died, wrk failed) is listed under its table and left out of "
-        "the median."),
-        (f"- **Load on the machine:** the load average was {load} (one-, five- and fifteen-minute averages) "
-         f"when the harness started; the run took {fmt.count(round(results.duration_seconds))} s."),
+         f"CPU handler runs a loop of {fmt.count(settings['cpu_iterations'])} arithmetic steps in the app's own "
+         "language (in Python it holds the GIL throughout; the same arithmetic, so both apps return the same "
+         f"number); the long-lived handler waits {fmt.count(settings['hold_ms'])} ms. No database, no TLS."),
+        (f"- **Memory:** PSS and USS of every server process from `/proc/PID/smaps_rollup`, every "
+         f"{fmt.count(settings['memory_sample_ms'])} ms during each run and once at idle."),
+        (f"- **Machine load:** recorded per run: the one-minute load average ({_spread_text(Spread_of(loads), fmt.milliseconds)} "
+         f"over the runs), each CPU's busy share, and the CPU used by processes outside the benchmark "
+         f"({_spread_text(other, fmt.milliseconds)} % of a CPU, with the busiest ones named). The machine was shared "
+         "with other work, so noise is possible; the ranges show it."),
+        (f"- **Generator headroom:** in runs that kept up, the p99 delay between a request's due time and its send "
+         f"was {_spread_text(Spread_of(lags), fmt.milliseconds)} ms; it is part of the published latency."),
+        (f"- **Outcome:** {fmt.count(len(results.runs))} runs in {fmt.count(round(results.duration_seconds))} s: "
+         + ", ".join(f"{fmt.count(count)} {name}" for name, count in counts.items()) + "."),
     ])
+
+
+def Spread_of(values):  # noqa: N802 (reads like the class it builds)
+    from .model import Spread
+
+    return Spread.of(values)
 
 
 def _machine_and_versions(results: BenchmarkResults) -> str:
@@ -284,7 +320,8 @@ def _machine_and_versions(results: BenchmarkResults) -> str:
         ("Operating system", f"{machine.os} ({machine.kernel})"),
     ]
     names = {"python": "Python", "flask": "Flask", "werkzeug": "Werkzeug", "gunicorn": "gunicorn",
-             "gevent": "gevent", "node": "Node.js", "express": "Express", "wrk": "wrk"}
+             "gevent": "gevent", "node": "Node.js", "express": "Express", "nginx": "nginx",
+             "load_generator": "Load generator"}
     rows += [(names.get(name, name), version) for name, version in results.versions.items()]
     return "\n".join([
         "## Machine and versions {#benchmarks-machine}", "",
@@ -295,17 +332,14 @@ def _machine_and_versions(results: BenchmarkResults) -> str:
 def _reproduce(results: BenchmarkResults, raw_data_link: str, schema_link: str) -> str:
     return "\n".join([
         "## How to reproduce {#benchmarks-reproduce}", "",
-        ("From a checkout of this site's repository, with Python, Node.js and wrk installed "
-        "(on Debian: `apt-get install wrk`):"), "",
+        "From a checkout of this site's repository, with Python, nginx (`apt-get install nginx`) and `make install` done:", "",
         "```sh",
         "make bench          # full run, results in data/benchmarks.yaml",
-        "make bench-quick    # a short smoke run that checks the harness works",
+        "make bench-quick    # under a minute: self-check, equivalence check, one short run each",
         "```", "",
-        ("`make bench` first installs the pinned Python packages and, with `npm ci --prefix bench/apps`, the "
-        "Express version locked in `bench/apps/package-lock.json`. It then runs "
-        f"`{results.settings['harness_command'].replace(' --quick', '')}`, which starts every server, loads it with wrk, "
-        "stops it, and writes every run's raw figures with the machine description and versions. Expect "
-        "different absolute numbers on your machine and similar ratios."), "",
+        (f"`make bench` runs {code(results.settings['harness_command'].replace(' --quick', ''))}: it checks the "
+         "generator and the apps, starts every server, loads it, stops it, and writes every run's raw counts "
+         "with the machine description, pinning and versions."), "",
         (f"**Raw data:** [benchmarks.yaml]({raw_data_link}) (every run), described by "
-        f"[its schema]({schema_link})."),
+         f"[its schema]({schema_link})."),
     ])

@@ -38,12 +38,15 @@ def render_use_cases(comparison: Comparison, links: SiteLinks) -> str:
     return "\n\n".join(parts)
 
 
-def render_faq(comparison: Comparison, links: SiteLinks) -> str:
+def render_faq(comparison: Comparison, links: SiteLinks, measurements: dict[str, str] | None = None) -> str:
+    """Every question and answer; an answer citing benchmark scenarios gets their measured results
+    (`measurements`: scenario id -> a sentence generated from the results file)."""
     parts = []
     for entry in comparison.faq:
         parts += [
             heading(2, entry.question, entry.id),
             inline(entry.answer),
+            *[(measurements or {})[s] for s in entry.measured if s in (measurements or {})],
             sources_line(entry.sources),
             entry_meta(links, entry.line, entry.last_verified or comparison.last_verified,
                        f"FAQ '{entry.id}'", entry.basis),

@@ -1,4 +1,4 @@
-"""The Benchmarks page and the short measured citations, rendered from the sample results."""
+"""The Benchmarks page and the measured citations, rendered from the sample results."""
 
 from __future__ import annotations
 
@@ -19,8 +19,13 @@ from .sample import sample_document, write_document
 
 
 @pytest.fixture
-def results(tmp_path):
-    return load_benchmark_results(write_document(sample_document(), tmp_path / "benchmarks.yaml"))
+def document():
+    return sample_document()
+
+
+@pytest.fixture
+def results(tmp_path, document):
+    return load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml"))
 
 
 def to_html(text: str) -> str:
@@ -33,88 +38,133 @@ def section(page: str, anchor: str) -> str:
     return page[start : following if following != -1 else len(page)]
 
 
+def table_rows(text: str) -> dict[str, list[str]]:
+    return {line.split(" | ")[0].strip("| "): [cell.strip(" |") for cell in line.split(" | ")]
+            for line in text.splitlines() if line.startswith("| ") and "---" not in line}
+
+
 def test_page_has_every_part(results):
     page = render_benchmarks_page(results)
-    for heading in ("At a glance", "Configurations", "Method", "Machine and versions", "How to reproduce"):
+    for heading in ("What the numbers show", "Checked before measuring", "Configurations", "Memory", "Method",
+                    "Machine and versions", "How to reproduce"):
         assert f"## {heading}" in page
     assert "make bench" in page and "make bench-quick" in page
     assert "[benchmarks.yaml](data/benchmarks.yaml)" in page
-    assert "Absolute numbers depend on the machine" in page and "ratios" in page
-    assert "Example CPU 9000" in page and "5.3.0" in page and "3.1.3" in page
+    assert "Example CPU 9000" in page and "26.10.0" in page and "1.22.1" in page
     assert not page.startswith("# "), "the page supplies its own title"
 
 
-def test_every_scenario_has_an_anchored_section_with_a_chart(results):
+def test_unsupported_statements_are_gone(results):
+    page = render_benchmarks_page(results).lower()
+    assert "ratios" not in page and "carry over" not in page
+    assert "cannot show" in page and "one cpu core" in page, "the page says what a two-core machine cannot show"
+
+
+def test_pinning_and_machine_load_are_stated(results):
+    method = section(render_benchmarks_page(results), "benchmarks-method")
+    assert "pinned" in method.lower() and "Server CPUs: 0" in method and "harness: 1" in method
+    assert "coordinated omission" in method and "open-loop" in method.lower()
+    assert "load average" in method and "% of a CPU" in method
+
+
+def test_saturated_cells_publish_counts_never_latency(results):
+    io = section(render_benchmarks_page(results), scenario_anchor("io-latency"))
+    flask = table_rows(io)["Flask, gunicorn sync \\+ nginx"]
+    assert "fell behind in 3 of 3 runs" in flask[1] and "latency not published" in flask[1]
+    assert "ms" not in flask[1]
+    assert flask[2] == "1,806 / 3,006, 1,200 unanswered, 2,994 not sent"
+    assert "<svg" not in io, "no cell kept up in every run, so there is no latency to draw"
+
+
+def test_charts_leave_out_cells_without_a_latency_and_say_so(document, tmp_path):
+    document["runs"] = [r for r in document["runs"] if not (r["configuration"] == "express-single"
+                                                            and r["scenario"] == "io-latency" and r["repeat"] == 2)]
+    results = load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml"))
+    io = section(render_benchmarks_page(results), scenario_anchor("io-latency"))
+    assert "<svg" in io and "Express, one process: 57.0 ms" in io
+    assert "Not drawn (no figure, see the table): Flask, gunicorn sync + nginx." in io
+
+
+def test_closed_loop_latency_is_never_published(results, document):
+    capacity = section(render_benchmarks_page(results), scenario_anchor("hello-capacity"))
+    assert "p99" not in capacity and " ms" not in capacity
+    assert "1,750 answers/s (1,700–1,800)" in capacity
+
+
+def test_latency_cells_show_median_and_spread(results):
+    latency = section(render_benchmarks_page(results), scenario_anchor("hello-latency"))
+    express = table_rows(latency)["Express, one process"]
+    assert express[1] == "p50 0.30 ms, p99 4.00 ms (3.00–5.00)"
+    assert express[2] == "15,000 / 15,000"
+    flask = table_rows(latency)["Flask, gunicorn sync \\+ nginx"]
+    assert "over 2 runs; not run at this rate in 1 of 3 repeats" in flask[1]
+
+
+def test_errors_and_failures_are_flagged_with_reasons(results):
     page = render_benchmarks_page(results)
-    html = to_html(page)
-    for scenario in results.scenarios:
-        anchor = scenario_anchor(scenario.id)
-        assert f'id="{anchor}"' in html
-        assert '<svg xmlns="http://www.w3.org/2000/svg" class="bench-chart"' in section(page, anchor)
-    assert f'id="{scenario_anchor("group-io")}"' in html, "the I/O sweep gets its own chart"
+    io = section(page, scenario_anchor("io-latency"))
+    assert "Express, one process ⚠" in io and "3 failed answers in 1 of 3 runs" in io
+    assert "run 2 (errors): the generator counted 3 answers with a wrong body" in io
+    capacity = section(page, scenario_anchor("hello-capacity"))
+    assert "already in use" in capacity
 
 
-def test_scenario_table_shows_median_range_ratio_and_memory(results):
-    table = section(render_benchmarks_page(results), scenario_anchor("hello"))
-    rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in table.splitlines() if line.startswith("| ")}
-    express = rows["Express, single process"]
-    assert express[1] == "6,100 (6,000–6,200)"
-    assert express[2] == "2.00×"  # 6,100 / 3,050
-    assert rows["Flask, gunicorn sync"][2] == "1.00×"
-    assert express[3] == "12.4" and express[4] == "38.0" and express[6] == "150 |"
-
-
-def test_failed_runs_and_errors_are_flagged_not_hidden(results):
+def test_tables_fit_a_phone(results):
+    """At most four columns per table: nothing is hidden off the side of a 390 px screen."""
     page = render_benchmarks_page(results)
-    io_10 = section(page, scenario_anchor("io-10"))
-    assert "Express, single process ⚠" in io_10
-    assert "run 1 failed, left out of the median" in io_10 and "already in use" in io_10
-    io_1000 = section(page, scenario_anchor("io-1000"))
-    assert "79 timeouts" in io_1000 and "counted errors, kept in the median" in io_1000
+    for line in page.splitlines():
+        if line.startswith("|---"):
+            assert line.count("---") <= 4, line
 
 
-def test_quick_results_carry_a_warning(tmp_path):
-    document = sample_document()
-    document["mode"] = "quick"
-    results = load_benchmark_results(write_document(document, tmp_path / "quick.yaml"))
-    assert "**Quick run.**" in render_benchmarks_page(results)
+def test_long_lived_and_memory_figures_are_pss(results):
+    page = render_benchmarks_page(results)
+    held = section(page, scenario_anchor("hold-1000"))
+    assert "6 of 1,000 answered (6), 80 MiB PSS with them open" in held
+    memory = section(page, "benchmarks-memory")
+    assert table_rows(memory)["Flask, gunicorn sync \\+ nginx"][1] == "71 MiB in 5 processes (largest 20 MiB)"
+    assert "smaps_rollup" in memory and "RSS" in memory
 
 
-def test_a_configuration_with_no_valid_run_says_failed(tmp_path):
-    document = sample_document()
-    document["runs"] = [
-        {key: run[key] for key in ("sequence", "repeat", "configuration", "scenario")}
-        | {"status": "failed", "problem": "the server exited with code 1 before answering"}
-        if run["configuration"] == "flask-gunicorn-sync" and run["scenario"] == "hello"
-        else run
-        for run in document["runs"]
-    ]
-    results = load_benchmark_results(write_document(document, tmp_path / "b.yaml"))
-    hello = section(render_benchmarks_page(results), scenario_anchor("hello"))
-    assert "| Flask, gunicorn sync ⚠ | failed |" in hello
-    # The ratio falls back to the first configuration that has a measurement.
-    assert "divided by that of Express, single process" in hello
-
-
-def test_data_text_cannot_inject_markup(tmp_path):
-    document = sample_document()
-    document["configurations"][0]["label"] = "<script>alert(1)</script> | {{ evil }}"
-    document["machine"]["cpu_model"] = "<img src=x onerror=alert(1)>"
-    results = load_benchmark_results(write_document(document, tmp_path / "b.yaml"))
+def test_every_scenario_has_an_anchored_section(results):
     html = to_html(render_benchmarks_page(results))
-    assert "<script>" not in html and "<img" not in html
-    assert "{{" not in render_benchmarks_page(results)
+    for scenario in results.scenarios:
+        assert f'id="{scenario_anchor(scenario.id)}"' in html
 
 
-def test_measured_summary_cites_the_scenario_with_its_numbers(results):
-    text = measured_summary(results, "io-1000")
-    assert "(benchmarks.md#scenario-io-1000)" in text
-    assert "Express, single process 5,000 requests/s" in text
-    assert "Flask, gunicorn sync 76.0 requests/s" in text and "⚠ 79 timeouts" in text
-    assert "median of 3 runs" in text
+def test_checks_before_measuring_are_reported(results):
+    checks = section(render_benchmarks_page(results), "benchmarks-checks")
+    assert "refuses to measure" in checks and "`text/plain; charset=utf-8`" in checks
+    assert "20 injected failures" in checks
 
 
-def test_scenario_link_and_anchor(results):
-    assert scenario_anchor("io-1000") == "scenario-io-1000"
-    assert scenario_link(results, "hello", page="../benchmarks.md") == "[Plain text](../benchmarks.md#scenario-hello)"
-    assert re.fullmatch(r"\[.+\]\(benchmarks\.md#scenario-io-10\)", scenario_link(results, "io-10"))
+def test_quick_runs_are_marked_as_not_publishable(results, document, tmp_path):
+    document["mode"] = "quick"
+    quick = load_benchmark_results(write_document(document, tmp_path / "quick.yaml"))
+    assert "**Quick run.**" in render_benchmarks_page(quick)
+    assert "quick smoke run, not publishable" in measured_summary(quick, "hello-capacity")
+
+
+def test_measured_summary_states_what_each_configuration_showed(results):
+    text = measured_summary(results, "io-latency", page="../benchmarks.md")
+    assert text.startswith("Measured ([Waiting on I/O at 200 requests/s](../benchmarks.md#scenario-io-latency)")
+    assert "median of 3 runs" in text and "one CPU core" in text
+    assert "Flask, gunicorn sync \\+ nginx: fell behind in 3 of 3 runs" in text
+    held = measured_summary(results, "hold-1000")
+    assert "1,000 of 1,000 answered" in held and "idle: 47 MiB in 1 process" in held
+
+
+def test_scenario_link(results):
+    assert scenario_link(results, "hold-1000", page="../benchmarks.md") == (
+        "[Long\\-lived connections](../benchmarks.md#scenario-hold-1000)")
+
+
+def test_hostile_data_text_stays_text(document, tmp_path):
+    document["configurations"][0]["label"] = "<script>alert(1)</script> {{ config }}"
+    document["configurations"][0]["command"] = "gunicorn `x` <img src=x onerror=alert(1)>"
+    document["configurations"][0]["description"] = "[x](javascript:alert(1)) {: onclick=alert(1) }"
+    results = load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml"))
+    html = to_html(render_benchmarks_page(results))
+    assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "onclick" not in re.sub(r">[^<]*<", "><", html), "no attribute may come from data"
+    assert "{{" not in render_benchmarks_page(results).replace("\\{\\{", "")
