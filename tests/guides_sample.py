@@ -30,7 +30,9 @@ GUIDES = {
         {"id": "auth", "need": "Authentication", "note": "Both leave it to packages.", "packages": {
             "flask": [{"registry": "pypi", "name": "Flask-Login", "role": "Session login.", "sources": SOURCE}],
             "express": [{"registry": "npm", "name": "passport", "role": "Strategies.", "sources": SOURCE},
-                        {"registry": "npm", "name": "csurf", "role": "CSRF.", "sources": SOURCE}]}},
+                        {"registry": "npm", "name": "csurf", "role": "CSRF.", "sources": SOURCE},
+                        {"registry": "npm", "name": "old-csrf", "role": "Old CSRF.", "sources": SOURCE,
+                         "deprecated": {"since": "2022-09-01", "sources": [{"title": "Notice", "url": "https://example.org/n"}]}}]}},
     ],
     "deployment": [
         {"id": "application-server", "kind": "production-server", "title": "What serves HTTP",
@@ -67,6 +69,8 @@ RELEASES = {
          "read_on": "2026-11-22", "source": "https://www.npmjs.com/package/passport", "original_dates": True},
         {"registry": "npm", "name": "csurf", "latest_version": "1.11.0", "last_release": "2026-09-15",
          "read_on": "2026-11-22", "source": "https://www.npmjs.com/package/csurf", "original_dates": False},
+        {"registry": "npm", "name": "old-csrf", "latest_version": "1.0.0", "last_release": "2026-10-01",
+         "read_on": "2026-11-22", "source": "https://www.npmjs.com/package/old-csrf", "original_dates": True},
     ],
 }
 

@@ -67,8 +67,8 @@ def test_details_carry_anchor_sources_edit_link_and_own_date(build):
 def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
     guides = build(lambda g, r: g["maintenance"].update(unmaintained_after_days=365))
     rule = ecosystem.render_maintenance_rule(guides)
-    assert "no release in the 365 days (about 1 years)" in rule
-    assert "For 1 npm packages" in rule
+    assert "no release in the 365 days (about 1 year) before" in rule
+    assert "For 1 npm package the registry" in rule
     markdown = ecosystem.render_ecosystem(guides, LINKS)
     rows = {line.split("|")[2].strip(): line for line in markdown.splitlines() if line.startswith("| Flask") or
             line.startswith("| Express")}
@@ -76,6 +76,9 @@ def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
     assert "2026\\-01\\-05" in rows["`passport`"] and "| Maintained |" in rows["`passport`"]
     # Mirror dates are neither shown nor judged.
     assert "2026\\-09\\-15" not in markdown and "not available" in rows["`csurf`"] and "Not assessed" in rows["`csurf`"]
+    # A deprecation recorded in the data wins over a recent release, and its source is cited.
+    assert "**Deprecated** (since 2022\\-09\\-01)" in rows["`old-csrf`"]
+    assert "[Notice](https://example.org/n)" in markdown
 
 
 def test_deployment_groups_by_kind_and_marks_missing_framework(build):

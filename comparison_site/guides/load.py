@@ -187,7 +187,9 @@ def build_guides(document: YamlDocument, framework_names: dict[str, str],
         EcosystemNeed(
             id=r["id"], need=r["need"], note=r.get("note"), line=line("ecosystem", i), **meta(r),
             packages={k: tuple(Package(p["registry"], p["name"], p["role"], _sources(p["sources"]),
-                                       releases.get((p["registry"], p["name"]))) for p in v)
+                                       releases.get((p["registry"], p["name"])),
+                                       _sources(p.get("deprecated", {}).get("sources", ())),
+                                       p.get("deprecated", {}).get("since")) for p in v)
                       for k, v in r["packages"].items()})
         for i, r in enumerate(data["ecosystem"]))
     deployment = tuple(

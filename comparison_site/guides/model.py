@@ -64,6 +64,13 @@ class Package:
     role: str
     sources: tuple[Source, ...]
     release: Release | None = None
+    # Set from data when the maintainers deprecated it (some registries and mirrors omit the flag).
+    deprecation_sources: tuple[Source, ...] = ()
+    deprecated_since: str | None = None
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.deprecation_sources)
 
 
 @dataclass(frozen=True)

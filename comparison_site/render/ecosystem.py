@@ -12,6 +12,7 @@ STATUS_LABELS = {
     "maintained": "Maintained",
     "unmaintained": "**Unmaintained**",
     "not-assessed": "Not assessed",
+    "deprecated": "**Deprecated**",
 }
 
 
@@ -22,22 +23,33 @@ def render_maintenance_rule(guides: Guides) -> str:
                          for p in packages if p.release})
     mirrored = sorted({p.name for need in guides.ecosystem for packages in need.packages.values()
                        for p in packages if p.release and not p.release.original_dates})
-    text = (f"**Unmaintained** means: no release in the {days} days (about {days / 365:.0f} years) before the "
-            "date the registry was read, or the latest version marked deprecated on npm. "
+    years = round(days / 365)
+    about = f" (about {years} year{'s' if years != 1 else ''})" if years else ""
+    text = (f"**Unmaintained** means: no release in the {days} days{about} before the "
+            "date the registry was read, or the latest version marked deprecated on npm. **Deprecated** means the "
+            "package's maintainers say so (source cited). "
             f"Registries read on {', '.join(read_dates) or 'no date yet'}.")
     if mirrored:
-        text += (f" For {len(mirrored)} npm packages the registry reachable when the data was read served "
+        text += (f" For {len(mirrored)} npm package{'s' if len(mirrored) != 1 else ''} the registry reachable "
+                 "when the data was read served "
                  "copy dates instead of original publish dates (its `time` data lacked `created` and "
                  "`modified`): their release dates are not shown and their maintenance is **not assessed**.")
     return text
 
 
+def _status(guides: Guides, package: Package) -> str:
+    if package.deprecated:
+        since = f" (since {plain_text(package.deprecated_since)})" if package.deprecated_since else ""
+        return STATUS_LABELS["deprecated"] + since
+    return STATUS_LABELS[guides.maintenance(package.release)]
+
+
 def _release_cells(guides: Guides, package: Package) -> list[str]:
     release = package.release
     if release is None:
-        return ["—", "—", STATUS_LABELS["not-assessed"]]
+        return ["—", "—", _status(guides, package)]
     last = plain_text(release.last_release) if release.original_dates else "not available"
-    return [f"`{release.latest_version}`", last, STATUS_LABELS[guides.maintenance(release)]]
+    return [f"`{release.latest_version}`", last, _status(guides, package)]
 
 
 def render_ecosystem(guides: Guides, links: SiteLinks) -> str:
@@ -53,7 +65,8 @@ def render_ecosystem(guides: Guides, links: SiteLinks) -> str:
         parts.append(table(["Framework", "Package", "What it does", "Latest", "Last release", "Status"], rows))
         if need.note:
             parts.append(inline(need.note))
-        sources = tuple(s for framework_id in frameworks for p in need.packages.get(framework_id, ()) for s in p.sources)
+        sources = tuple(s for framework_id in frameworks for p in need.packages.get(framework_id, ())
+                        for s in p.sources + p.deprecation_sources)
         parts.append(sources_line(sources))
         parts.append(meta(guides, links, need, f"ecosystem '{need.id}'", need.basis))
     return "\n\n".join(parts)
