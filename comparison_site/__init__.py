@@ -37,8 +37,10 @@ def define_env(env) -> None:
         "choose_when": lambda: home.render_choose_when(comparison_for_site()),
         "versions_verified": lambda: home.render_versions(comparison_for_site()),
         "framework_list": lambda: home.render_framework_list(comparison_for_site()),
-        "comparison_tables": lambda: comparison.render_comparison(
-            comparison_for_site(), links, task_titles(), measurements_for_site(pages.BENCHMARKS)),
+        "comparison_overview": lambda: comparison.render_overview(comparison_for_site()),
+        "comparison_category": lambda category_id: comparison.render_category(
+            comparison_for_site(), category_id, links, task_titles(),
+            measurements_for_site(pages.relative(pages.BENCHMARKS, pages.category_page(category_id)))),
         "framework_page": lambda framework_id: framework.render_framework_page(comparison_for_site(), framework_id, links),
         "use_cases": lambda: entries.render_use_cases(comparison_for_site(), links),
         "faq": lambda: entries.render_faq(comparison_for_site(), links, measurements_for_site(pages.BENCHMARKS)),

@@ -49,3 +49,7 @@ def on_files(files, config):
 @event_priority(-100)  # after the macros plugin has rendered the page
 def on_page_markdown(markdown, page, config, files):
     return _site_hooks().on_page_markdown(markdown, page, config, files)
+
+
+def on_page_content(html, page, config, files):
+    return _site_hooks().on_page_content(html, page, config, files)

@@ -1,5 +1,5 @@
 """The site's MkDocs hooks: validate the data before anything is built, generate one page per
-framework and per cookbook task, and publish the data files.
+comparison category, per framework and per cookbook task, and publish the data files.
 
 Generated pages are not committed, so that adding a framework or a task to the data adds its page
 and its navigation entry with no code or Markdown to write. MkDocs calls these through
@@ -13,13 +13,19 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from comparison_site.code_breaks import add_code_break_opportunities
 from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
+from comparison_site.narrow_tables import label_table_cells
+from comparison_site.page_description import set_description
 from comparison_site.render import pages
+from comparison_site.render.comparison import categories_with_criteria
 from comparison_site.site_context import comparison_for_site, cookbook_for_site, guides_for_site
 from comparison_site.site_data import data_file_path, published_json
 from comparison_site.yaml_source import load_yaml_document
 
+# mkdocs.yml names these sections with an empty list (at any depth); the hook fills them.
+CATEGORIES_NAV_TITLE = "By category"
 FRAMEWORKS_NAV_TITLE = "Frameworks"
 COOKBOOK_NAV_TITLE = "Cookbook"
 
@@ -29,21 +35,34 @@ def on_config(config):
     book = cookbook_for_site()
     # Navigation titles are inserted into the theme's HTML unescaped, so data text is escaped here.
     generated = {
+        CATEGORIES_NAV_TITLE: [{html_text(c.title): pages.category_page(c.id)}
+                               for c in categories_with_criteria(comparison)],
         FRAMEWORKS_NAV_TITLE: [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks],
         COOKBOOK_NAV_TITLE: [{"Overview": pages.COOKBOOK_INDEX}]
         + [{html_text(t.title): pages.cookbook_task_page(t.id)} for t in book.tasks],
     }
-    for entry in config["nav"] or []:
-        if isinstance(entry, dict):
-            for title in entry.keys() & generated.keys():
-                entry[title] = generated[title]
+    _fill_sections(config["nav"] or [], generated)
     return config
+
+
+def _fill_sections(nav: list, generated: dict[str, list]) -> None:
+    """Replace each section named in `generated`, wherever it sits in the navigation tree."""
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, children in entry.items():
+                if title in generated:
+                    entry[title] = generated[title]
+                elif isinstance(children, list):
+                    _fill_sections(children, generated)
 
 
 def on_files(files, config):
     # Ids are schema-checked to [a-z0-9-], so they are safe inside these macro calls.
-    pages_to_generate = {pages.framework_page(f.id): f'{{{{ framework_page("{f.id}") }}}}\n'
-                         for f in comparison_for_site().frameworks}
+    comparison = comparison_for_site()
+    pages_to_generate = {pages.category_page(c.id): f'{{{{ comparison_category("{c.id}") }}}}\n'
+                         for c in categories_with_criteria(comparison)}
+    pages_to_generate.update({pages.framework_page(f.id): f'{{{{ framework_page("{f.id}") }}}}\n'
+                              for f in comparison.frameworks})
     pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
     for task in cookbook_for_site().tasks:
         pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
@@ -83,3 +102,8 @@ def on_page_markdown(markdown, page, config, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    set_description(page, html)
+    return add_code_break_opportunities(label_table_cells(html))

@@ -8,7 +8,7 @@ import pytest
 
 from comparison_site.load import load_comparison
 from comparison_site.render import comparison as comparison_page
-from comparison_site.render import entries, framework, home, sources
+from comparison_site.render import entries, framework, home, pages, sources
 from comparison_site.render.markdown import SiteLinks
 
 from .conftest import MINIMAL
@@ -29,28 +29,48 @@ def three(tmp_path_factory):
     return load_comparison(path)
 
 
-def test_quick_table_has_key_factors_only_and_links_to_comparison(data):
+def test_quick_table_has_key_factors_only_and_links_to_their_category_pages(data):
     table = home.render_quick_table(data)
     assert table.splitlines()[0] == "| Criterion | Flask | Express |"
-    assert "[Licence](comparison.md#licence) | BSD-3-Clause | MIT |" in table
+    assert "[Licence](comparison/identity.md#licence) | BSD-3-Clause | MIT |" in table
     assert "Request model" not in table  # not a key factor
 
 
-def test_comparison_has_every_criterion_with_anchor_sources_and_basis(data):
-    page = comparison_page.render_comparison(data, LINKS)
+def test_each_category_page_has_its_criteria_with_anchor_sources_and_basis(data):
+    by_category = {c.id: comparison_page.render_category(data, c.id, LINKS)
+                   for c in comparison_page.categories_with_criteria(data)}
     for criterion in data.criteria:
+        page = by_category[criterion.category]
         assert f"{{#{criterion.id}}}" in page
-        assert f"[{criterion.title}](#{criterion.id})" in page.replace("\\", "")
-    assert "## Identity {#category-identity}" in page
+        assert f"[{criterion.title}](#{criterion.id})" in page.replace("\\", "")  # its row in the table
+        assert all(f"{{#{criterion.id}}}" not in other for c, other in by_category.items() if c != criterion.category)
+    assert by_category["identity"].startswith("# Identity\n")
+    page = by_category["architecture"]
     assert "*Depends on:* The server in front of the app." in page
     assert "Async views still hold a worker." in page
     assert "fvx-basis-opinion" in page
     assert "[Flask async docs](https://flask.palletsprojects.com/en/stable/async-await/)" in page
 
 
+def test_overview_has_every_category_table_linking_to_the_category_pages(data):
+    page = comparison_page.render_overview(data)
+    assert "## Identity {#category-identity}" in page
+    for criterion in data.criteria:
+        assert f"(comparison/{criterion.category}.md#{criterion.id})" in page
+    assert "](comparison/architecture.md)" in page  # the category's page, in detail
+    assert "fvx-edit" not in page  # details, sources and links live on the category pages
+
+
+def test_links_on_a_category_page_are_relative_to_its_folder():
+    assert pages.relative("cookbook/pagination.md", "comparison/architecture.md") == "../cookbook/pagination.md"
+    assert pages.relative("benchmarks.md#scenario-io", "comparison/performance.md") == "../benchmarks.md#scenario-io"
+    assert pages.relative("comparison/identity.md#licence", "index.md") == "comparison/identity.md#licence"
+    assert pages.relative("comparison/identity.md#licence", "comparison/architecture.md") == "identity.md#licence"
+
+
 def test_edit_and_report_links_point_at_the_entry_line(data):
-    page = comparison_page.render_comparison(data, LINKS)
     criterion = data.criteria[1]
+    page = comparison_page.render_category(data, criterion.category, LINKS)
     lines = MINIMAL.read_text().splitlines()
     assert lines[criterion.line - 1].strip() == f"- id: {criterion.id}"
     assert f"https://github.com/example/fvx/blob/main/data/comparison.yaml#L{criterion.line}" in page
@@ -97,10 +117,12 @@ def test_a_third_framework_appears_in_every_table(three):
     quick = home.render_quick_table(three)
     assert quick.splitlines()[0] == "| Criterion | Flask | Express | FastAPI |"
     assert "FastAPI value for licence" in quick
-    full = comparison_page.render_comparison(three, LINKS)
+    full = "\n".join(comparison_page.render_category(three, c.id, LINKS)
+                     for c in comparison_page.categories_with_criteria(three))
     for criterion in three.criteria:
         assert f"FastAPI value for {criterion.id}" in full
     assert "| Criterion | Flask | Express | FastAPI |" in full
+    assert "| Criterion | Flask | Express | FastAPI |" in comparison_page.render_overview(three)
     assert "FastAPI" in home.render_versions(three)
     assert "fastapi.md" in home.render_framework_list(three)
     assert "**Choose FastAPI when:**" in home.render_choose_when(three)

@@ -10,9 +10,9 @@ from .markdown import inline, link, table
 
 
 def render_quick_table(comparison: Comparison) -> str:
-    """The key-factor criteria, linking into the comparison page."""
+    """The key-factor criteria, each linking to its detail on its category's page."""
     key_criteria = [c for c in comparison.criteria if c.key_factor]
-    return criteria_table(comparison, key_criteria, link_prefix=pages.COMPARISON)
+    return criteria_table(comparison, key_criteria, from_page=pages.HOME)
 
 
 def render_choose_when(comparison: Comparison) -> str:
@@ -55,7 +55,7 @@ def render_versions(comparison: Comparison) -> str:
     """The release each framework's content was verified against."""
     rows = []
     for f in comparison.frameworks:
-        released = plain_text(f.verified_version_date) if f.verified_version_date else "–"
+        released = plain_text(f.verified_version_date) if f.verified_version_date else "not recorded"
         rows.append([link(plain_text(f.name), pages.framework_page(f.id)), plain_text(f.verified_version),
                      released, plain_text(f.runtime)])
     return table(["Framework", "Verified against", "Released", "Runtime"], rows) + (

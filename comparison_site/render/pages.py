@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 HOME = "index.md"
 COMPARISON = "comparison.md"
 USE_CASES = "use-cases.md"
@@ -18,6 +20,26 @@ def framework_page(framework_id: str) -> str:
 
 def category_anchor(category_id: str) -> str:
     return f"category-{category_id}"
+
+
+def category_page(category_id: str) -> str:
+    """The comparison is one page per category (comparison/<id>.md) beside the overview (comparison.md)."""
+    return f"comparison/{category_id}.md"
+
+
+def criterion_target(criterion) -> str:
+    """A criterion's detail: its category's page, at its anchor."""
+    return f"{category_page(criterion.category)}#{criterion.id}"
+
+
+def relative(target: str, from_page: str) -> str:
+    """`target` (docs-relative, optionally with #anchor) as a Markdown link written on `from_page`:
+    MkDocs resolves links from the folder of the page that contains them."""
+    path, hash_, anchor = target.partition("#")
+    if path == from_page and anchor:
+        return "#" + anchor
+    folder = posixpath.dirname(from_page)
+    return (posixpath.relpath(path, folder or ".") if folder else path) + hash_ + anchor
 
 
 COOKBOOK_INDEX = "cookbook/index.md"

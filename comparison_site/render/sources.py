@@ -16,7 +16,7 @@ from .markdown import link
 class Citation:
     source: Source
     label: str  # where it is cited, e.g. "Comparison › Request model (Flask)"
-    target: str  # page and anchor, e.g. "comparison.md#request-model"
+    target: str  # page and anchor, e.g. "comparison/architecture.md#request-model"
 
 
 def citations(comparison: Comparison) -> list[Citation]:
@@ -26,7 +26,7 @@ def citations(comparison: Comparison) -> list[Citation]:
         found += [Citation(s, f"{f.name} › Facts", pages.framework_page(f.id)) for s in f.sources]
     for c in comparison.criteria:
         for framework in comparison.frameworks:
-            found += [Citation(s, f"Comparison › {c.title} ({framework.name})", f"{pages.COMPARISON}#{c.id}")
+            found += [Citation(s, f"Comparison › {c.title} ({framework.name})", pages.criterion_target(c))
                       for s in c.values[framework.id].sources]
     for p in comparison.points:
         name = comparison.framework(p.framework).name
