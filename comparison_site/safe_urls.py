@@ -66,8 +66,13 @@ def is_safe_url(value: object) -> bool:
 
 
 def link_destination(url: str) -> str:
-    """`url` as a Markdown link destination that cannot end the link or add markup."""
-    return quote(str(url), safe=SAFE_PUNCTUATION)
+    """`url` as a Markdown link destination that cannot end the link or add markup. Anything but
+    an http(s) URL also has its ':' encoded, so `javascript:` or `data:` becomes a harmless
+    relative path (site pages and #anchors have no ':' and pass unchanged)."""
+    url = str(url)
+    if url.lower().startswith(("https://", "http://")):
+        return quote(url, safe=SAFE_PUNCTUATION)
+    return quote(url, safe=SAFE_PUNCTUATION.replace(":", ""))
 
 
 def markdown_link(label_markdown: str, url: str) -> str:

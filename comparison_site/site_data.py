@@ -136,7 +136,8 @@ def cross_file_problems(comparison, cookbook, benchmarks, files: dict[str, DataF
     from .references import check_framework_ids, check_references
 
     checks = [
-        lambda: check_references(comparison, {t.id for t in cookbook.tasks}, {s.id for s in benchmarks.scenarios}),
+        lambda: check_references(comparison, {t.id for t in cookbook.tasks}, {s.id for s in benchmarks.scenarios},
+                                 _locations(files["comparison"])),
         # The cookbook and the benchmark may cover fewer frameworks than the comparison, never others.
         lambda: check_framework_ids(comparison, {"frameworks": list(cookbook.framework_ids)}, files["tasks"].display,
                                     files["tasks"].path.read_text(encoding="utf-8")),
@@ -152,6 +153,11 @@ def cross_file_problems(comparison, cookbook, benchmarks, files: dict[str, DataF
         except DataError as error:
             problems += error.problems
     return problems
+
+
+def _locations(file: DataFile):
+    """The line and column of each data path of `file` (parsed again: a few milliseconds)."""
+    return load_yaml_document(file.path, file.display).location
 
 
 _cache: dict[tuple, SiteData] = {}
