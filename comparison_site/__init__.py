@@ -64,7 +64,13 @@ def define_env(env) -> None:
 def _guide_macros(links, task_titles) -> dict:
     """Macros of the guide pages (data/guides.yaml): porting guide, ecosystem, deployment, security,
     alternatives, community."""
-    from .render import alternatives, community, crosswalk, deployment, ecosystem, security
+    from .guides.load import GUIDES_SCHEMA
+    from .render import alternatives, community, crosswalk, deployment, ecosystem, schema_reference, security
+
+    def guides_schema() -> dict:
+        import json
+
+        return json.loads(GUIDES_SCHEMA.read_text(encoding="utf-8"))
 
     return {
         "crosswalk_overview": lambda: crosswalk.render_crosswalk_overview(guides_for_site(), task_titles()),
@@ -78,4 +84,6 @@ def _guide_macros(links, task_titles) -> dict:
         "advisory_counts": lambda: security.render_advisory_counts(guides_for_site()),
         "alternatives_list": lambda: alternatives.render_alternatives(guides_for_site(), links),
         "community_indicators": lambda: community.render_community(guides_for_site(), links),
+        "guides_schema_reference": lambda: schema_reference.render_schema_reference(
+            guides_schema(), schema_reference.samples_by_schema(guides_schema(), guides_for_site().raw)),
     }
