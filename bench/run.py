@@ -90,7 +90,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     args.repeats = args.repeats or (1 if quick else 5)
     args.duration = args.duration or (0.5 if quick else 10)
     args.warmup = args.warmup if args.warmup is not None else (0 if quick else 1)
-    args.hold_ms = 1000 if quick else plan.HOLD_MS
+    args.hold_ms = 500 if quick else plan.HOLD_MS
     args.seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 2**31)
     args.output = args.output or (QUICK_OUTPUT if quick else DEFAULT_OUTPUT)
     if args.repeats < 1:
@@ -404,7 +404,7 @@ def new_document(args, configs, scenarios, node, fd_limit, server_cpus, generato
             "fd_limit": fd_limit,
             "host": "127.0.0.1",
             "harness_command": "python -m bench.run" + (" --quick" if args.quick else ""),
-            "load_generator": f"node bench/loadgen.js (run as {Path(node).name} {GENERATOR.name})",
+            "load_generator": f"node bench/{GENERATOR.name}",
         },
         "affinity": {
             "pinned": bool(server_cpus),

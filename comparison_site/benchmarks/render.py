@@ -21,6 +21,7 @@ from .sentences import (
     plural,
     repeats_phrase,
     scenario_anchor,
+    verdict,
 )
 
 
@@ -52,8 +53,8 @@ def _pattern(results: BenchmarkResults, framework: str) -> int:
 
 
 def _pattern_legend(results: BenchmarkResults) -> str:
-    names = ("solid", "hatched", "dotted")
-    return "; ".join(f"{names[i % 3]} bars: {framework}" for i, framework in enumerate(results.frameworks))
+    names = ("Solid", "Hatched", "Dotted")
+    return "; ".join(f"{names[i % 3]} bars: {plain_text(framework)}" for i, framework in enumerate(results.frameworks))
 
 
 def render_benchmarks_page(results: BenchmarkResults, raw_data_link: str = "data/benchmarks.yaml",
@@ -101,8 +102,9 @@ def _findings(results: BenchmarkResults) -> str:
     lines = ["## What the numbers show {#benchmarks-findings}", "",
              f"Each line is generated from the results ({repeats_phrase(results)}); details follow per scenario.", ""]
     for scenario in results.scenarios:
+        lead = verdict(results, scenario.id)
         lines.append(f"- [**{plain_text(scenario.label)}**](#{scenario_anchor(scenario.id)}): "
-                     + "; ".join(cell_parts(results, scenario.id)) + ".")
+                     + (lead + " " if lead else "") + "; ".join(cell_parts(results, scenario.id)) + ".")
     return "\n".join(lines)
 
 
@@ -267,7 +269,7 @@ def _method(results: BenchmarkResults) -> str:
     counts = {status: len(results.runs_with_status(status)) for status in ("ok", "saturated", "errors", "skipped", "failed")}
     return "\n".join([
         "## Method {#benchmarks-method}", "",
-        (f"- **Load generator:** {plain_text(settings['load_generator'])}, written for this benchmark because the "
+        (f"- **Load generator:** {code(settings['load_generator'])}, written for this benchmark because the "
          "load generators available here (wrk, hey) are closed-loop. In **open-loop** scenarios requests are "
          "scheduled at fixed rates and each one's latency runs from the moment it was due, so a server that "
          "stalls cannot slow the load down and hide the wait (coordinated omission). **Closed-loop** scenarios "

@@ -147,9 +147,61 @@ def cell_parts(results: BenchmarkResults, scenario_id: str) -> list[str]:
     return parts
 
 
+def _names(cells: list[Cell]) -> str:
+    # Labels contain commas ("Flask, gunicorn sync"), so a list of them is separated by semicolons.
+    return "; ".join(plain_text(cell.configuration.label) for cell in cells)
+
+
+def _sentences(parts: list[str]) -> str:
+    return " ".join(part[0].upper() + part[1:] + "." for part in parts)
+
+
+def verdict(results: BenchmarkResults, scenario_id: str) -> str:
+    """What the scenario's figures show across configurations, as one generated sentence
+    (empty when there is nothing to compare)."""
+    scenario = results.scenario(scenario_id)
+    cells = results.cells(scenario_id)
+    what = kind(scenario)
+    if what == "capacity":
+        rated = sorted((c for c in cells if c.answered_per_second), key=lambda c: c.answered_per_second.median)
+        if len(rated) < 2 or rated[0].answered_per_second.median <= 0:
+            return ""
+        low, high = rated[0], rated[-1]
+        ratio = high.answered_per_second.median / low.answered_per_second.median
+        return (f"Most answers per second: {plain_text(high.configuration.label)}, {fmt.ratio(ratio)} as many as "
+                f"the fewest ({plain_text(low.configuration.label)}) on the same core.")
+    if what == "hold":
+        path = scenario.streams[0].path
+        measured = [c for c in cells if c.answered(path)]
+        full = [c for c in measured if c.answered(path).median >= c.scheduled(path).median]
+        short = [c for c in measured if c not in full]
+        parts = []
+        if full:
+            parts.append(f"answered every request: {_names(full)}")
+        if short:
+            parts.append(f"answered only some: {_names(short)}")
+        return _sentences(parts)
+    kept = [c for c in cells if c.kept_up]
+    behind = [c for c in cells if not c.kept_up]
+    parts = []
+    if kept:
+        path = scenario.streams[-1].path
+        ranked = sorted(kept, key=lambda c: c.latency(path, "p99").median)
+        parts.append(f"kept up in every run: {_names(kept)}")
+        if len(ranked) > 1:
+            best, worst = ranked[0].latency(path, "p99"), ranked[-1].latency(path, "p99")
+            overlap = " (their ranges of runs overlap)" if best.high >= worst.low else ""
+            parts.append(f"lowest median p99 of `{path}`: {plain_text(ranked[0].configuration.label)}; highest: "
+                         f"{plain_text(ranked[-1].configuration.label)}{overlap}")
+    if behind:
+        parts.append(f"no latency figure (fell behind, failed or not run): {_names(behind)}")
+    return _sentences(parts)
+
+
 def measured_summary(results: BenchmarkResults, scenario_id: str, page: str = "benchmarks.md") -> str:
-    """One sentence citing a scenario's results for every configuration, linking to its section."""
+    """Sentences citing a scenario's results for every configuration, linking to its section."""
     parts = cell_parts(results, scenario_id)
     quick = " from a quick smoke run, not publishable" if results.mode != "full" else ""
+    lead = verdict(results, scenario_id)
     return (f"Measured{quick} ({scenario_link(results, scenario_id, page)}; {repeats_phrase(results)}): "
-            + "; ".join(parts) + ".")
+            + (lead + " " if lead else "") + "; ".join(parts) + ".")

@@ -99,6 +99,16 @@ def derived_numbers(path: Path) -> set[str]:
             for percentile in ("p50", "p99"):
                 add_values([run["streams"][index]["latency_ms"][percentile] for run in ok
                             if "latency_ms" in run["streams"][index]])
+    rate_medians = defaultdict(list)  # scenario -> median capacity of each configuration
+    for (_configuration, scenario), runs in cells.items():
+        rates = [sum(s["answered_per_second"] for s in run["streams"]) for run in runs if run["status"] in MEASURED]
+        if rates:
+            rate_medians[scenario].append(statistics.median(rates))
+    for medians in rate_medians.values():
+        for high in medians:
+            for low in medians:
+                if low > 0:
+                    derived.add(normalise(fmt.ratio(high / low).rstrip("×")))
     idle = defaultdict(list)
     for start in data["server_starts"]:
         idle[start["configuration"]].append(start["idle_memory"]["pss_bytes"])
