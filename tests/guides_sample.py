@@ -18,7 +18,7 @@ GUIDES = {
     "maintenance": {"unmaintained_after_days": 730},
     "crosswalk": [
         {"id": "route-declaration", "topic": "Routing", "concept": "Declaring a route",
-         "frameworks": {"flask": {"construct": "`@app.route`"}, "express": {"construct": "`app.get`", "note": "also `app.all`"}},
+         "frameworks": {"flask": {"construct": "`@app.route`"}, "express": {"construct": "`app.get`", "note": "also `app.all`."}},
          "cookbook": ["hello-world"],
          "traps": [{"from": "flask", "to": "express", "text": "Handlers must send a response."},
                    {"from": "express", "to": "flask", "text": "Views must return a response."}],

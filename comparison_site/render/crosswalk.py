@@ -14,7 +14,9 @@ def _construct(row: CrosswalkRow, framework_id: str) -> str:
     construct = row.frameworks.get(framework_id)
     if construct is None:
         return NOT_COVERED
-    return inline(construct.construct) + (f" ({inline(construct.note)})" if construct.note else "")
+    # The note sits in parentheses, so its own closing full stop is dropped: "(... named)." not "(... named.)".
+    note = construct.note.rstrip().removesuffix(".") if construct.note else None
+    return inline(construct.construct) + (f" ({inline(note)})" if note else "")
 
 
 def _topics(guides: Guides) -> list[tuple[str, list[CrosswalkRow]]]:
