@@ -44,6 +44,7 @@ from .processes import (
     snapshot,
 )
 from .selfcheck import run_self_check
+from .summary import METHOD, summarise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "data" / "benchmarks.yaml"
@@ -373,6 +374,7 @@ def run_benchmark(args: argparse.Namespace, out=sys.stdout) -> tuple[dict, int]:
     document["finished_at"] = finished.isoformat(timespec="seconds")
     document["duration_seconds"] = round((finished - started).total_seconds(), 1)
     document["load_average_at_end"] = load_average()
+    document["cells"] = summarise(document)
     return document, failures
 
 
@@ -406,6 +408,7 @@ def new_document(args, configs, scenarios, node, fd_limit, server_cpus, generato
             "harness_command": "python -m bench.run" + (" --quick" if args.quick else ""),
             "load_generator": f"node bench/{GENERATOR.name}",
         },
+        "method": dict(METHOD),
         "affinity": {
             "pinned": bool(server_cpus),
             "server_cpus": cpu_list(server_cpus),
@@ -434,6 +437,7 @@ def new_document(args, configs, scenarios, node, fd_limit, server_cpus, generato
             for s in scenarios
         ],
         "server_starts": [],
+        "cells": [],  # filled in from the runs at the end (bench/summary.py)
         "runs": [],
     }
 

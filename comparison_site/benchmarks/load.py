@@ -41,7 +41,11 @@ def load_benchmark_results(path: Path | str = DEFAULT_RESULTS_PATH, display_name
     problems = consistency_problems(document)
     if problems:
         raise DataError(problems)
-    return build_model(document.data, name)
+    results = build_model(document.data, name)
+    problems = summary_problems(document, results)
+    if problems:
+        raise DataError(problems)
+    return results
 
 
 def _display_name(path: Path) -> str:
@@ -186,3 +190,39 @@ def build_model(data: dict, source: str) -> BenchmarkResults:
                                         Memory.of(s["idle_memory"])) for s in data["server_starts"]),
         runs=tuple(run(item) for item in data["runs"]),
     )
+
+
+def _spread_dict(spread) -> dict | None:
+    if spread is None:
+        return None
+    return {"median": round(spread.median, 3), "low": round(spread.low, 3), "high": round(spread.high, 3),
+            "runs": spread.count}
+
+
+def summary_problems(document: YamlDocument, results: BenchmarkResults) -> list[DataProblem]:
+    """The file's per-cell summary must say what its runs say (recomputed here by the site's model)."""
+    problems = []
+    for index, stated in enumerate(document.data.get("cells", [])):
+        where = ("cells", index)
+        try:
+            cell = results.cell(stated["configuration"], stated["scenario"])
+        except KeyError as error:
+            problems.append(document.problem(where, str(error).strip("'\""), REGENERATE))
+            continue
+        statuses: dict[str, int] = {}
+        for run in cell.runs:
+            statuses[run.status] = statuses.get(run.status, 0) + 1
+        first_path = cell.scenario.streams[0].path
+        expected = {
+            "statuses": statuses,
+            "answered_per_second": _spread_dict(cell.answered_per_second) if cell.scenario.mode == "closed" else None,
+            "latency_ms": ({stream.path: {p: _spread_dict(cell.latency(stream.path, p)) for p in ("p50", "p99")}
+                            for stream in cell.scenario.streams} if cell.latency(first_path, "p50") else None),
+            "answered": _spread_dict(cell.answered(first_path)),
+            "peak_pss_bytes": _spread_dict(cell.peak_pss_bytes),
+        }
+        for key, value in expected.items():
+            if stated.get(key) != value:
+                problems.append(document.problem(where + ((key,) if key in stated else ()),
+                                                 f"{key} does not match the runs (they give {value})", REGENERATE))
+    return problems

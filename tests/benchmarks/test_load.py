@@ -191,3 +191,21 @@ def test_self_check_and_equivalence_must_have_passed(document, tmp_path):
 def test_repeat_beyond_settings(document, tmp_path):
     document["runs"][0]["repeat"] = 7
     assert any(p.path == "runs[0].repeat" for p in problems_of(document, tmp_path))
+
+
+def test_the_per_cell_summary_must_match_the_runs(document, tmp_path):
+    """The harness writes each cell's median and spread into the file (bench/summary.py); the loader
+    recomputes them from the runs, so the summary can be read on its own and cannot be edited apart."""
+    from bench.summary import summarise
+
+    document["cells"] = summarise(document)
+    results = load(document, tmp_path)
+    assert results.cell("flask-gunicorn-sync", "hello-capacity").answered_per_second.median == 1750.0
+    flask_io = next(c for c in document["cells"] if (c["configuration"], c["scenario"]) == ("flask-gunicorn-sync", "io-latency"))
+    assert flask_io["statuses"] == {"saturated": 3} and "latency_ms" not in flask_io
+    express_latency = next(c for c in document["cells"]
+                           if (c["configuration"], c["scenario"]) == ("express-single", "hello-latency"))
+    assert express_latency["latency_ms"]["/hello"]["p99"] == {"median": 4.0, "low": 3.0, "high": 5.0, "runs": 3}
+    express_latency["latency_ms"]["/hello"]["p99"]["median"] = 1.0
+    problem = next(p for p in problems_of(document, tmp_path) if p.path.startswith("cells["))
+    assert "latency_ms does not match the runs" in problem.message
