@@ -88,6 +88,13 @@ def test_schema_errors_name_the_field(tmp_path):
     assert "GHSA-xxxx-xxxx-xxxx" in advisory.hint and advisory.line > 0
 
 
+def test_every_entry_must_carry_its_own_date(tmp_path):
+    guides, releases = sample()
+    del guides["security"]["advisories"][1]["last_verified"]
+    [problem] = problems(tmp_path, guides, releases)
+    assert problem.path == "security.advisories[id=GHSA-rv95-896h-c2vc]" and "last_verified" in problem.message
+
+
 def test_a_framework_added_to_the_comparison_needs_no_guides_data(tmp_path):
     guides = load(tmp_path, *sample(), frameworks={**FRAMEWORKS, "fastapi": "FastAPI"})
     assert list(guides.framework_names) == ["flask", "express", "fastapi"]

@@ -61,7 +61,7 @@ def test_details_carry_anchor_sources_edit_link_and_own_date(build):
     assert "**Porting Flask → Express:** Handlers must send a response." in markdown
     assert "[Docs](https://example.org/docs)" in markdown
     assert "blob/main/data/guides.yaml#L" in markdown
-    assert "Last verified 2026-01-02" in markdown and "Last verified 2026-11-22" in markdown
+    assert "Last verified 2026-01-02" in markdown and "Last verified 2026-11-22" in markdown  # each entry's own
 
 
 def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
@@ -83,7 +83,7 @@ def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
 
 def test_deployment_groups_by_kind_and_marks_missing_framework(build):
     def add(guides, releases):
-        guides["deployment"].append({"id": "cluster", "kind": "process-manager", "title": "Cluster", "frameworks": {
+        guides["deployment"].append({"id": "cluster", "last_verified": "2026-11-22", "kind": "process-manager", "title": "Cluster", "frameworks": {
             "express": {"summary": "One process per core.", "sources": [{"title": "N", "url": "https://nodejs.org/"}]}}})
     markdown = deployment.render_deployment(build(add), LINKS)
     assert markdown.startswith("## Production servers {#kind-production-server}")
