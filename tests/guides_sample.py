@@ -11,13 +11,14 @@ import yaml
 SOURCE = [{"title": "Docs", "url": "https://example.org/docs"}]
 FRAMEWORKS = {"flask": "Flask", "express": "Express"}
 TASKS = {"hello-world", "routing-parameters"}
+DATED = {"last_verified": "2026-11-22"}  # every entry carries its own date
 
 GUIDES = {
     "schema_version": 1,
     "last_verified": "2026-11-22",
     "maintenance": {"unmaintained_after_days": 730},
     "crosswalk": [
-        {"id": "route-declaration", "last_verified": "2026-11-22", "topic": "Routing", "concept": "Declaring a route",
+        {"id": "route-declaration", **DATED, "topic": "Routing", "concept": "Declaring a route",
          "frameworks": {"flask": {"construct": "`@app.route`"}, "express": {"construct": "`app.get`", "note": "also `app.all`."}},
          "cookbook": ["hello-world"],
          "traps": [{"from": "flask", "to": "express", "text": "Handlers must send a response."},
@@ -27,7 +28,7 @@ GUIDES = {
          "frameworks": {"flask": {"construct": "`<int:id>`"}}, "sources": SOURCE, "last_verified": "2026-01-02"},
     ],
     "ecosystem": [
-        {"id": "auth", "last_verified": "2026-11-22", "need": "Authentication", "note": "Both leave it to packages.", "packages": {
+        {"id": "auth", **DATED, "need": "Authentication", "note": "Both leave it to packages.", "packages": {
             "flask": [{"registry": "pypi", "name": "Flask-Login", "role": "Session login.", "sources": SOURCE}],
             "express": [{"registry": "npm", "name": "passport", "role": "Strategies.", "sources": SOURCE},
                         {"registry": "npm", "name": "csurf", "role": "CSRF.", "sources": SOURCE},
@@ -35,28 +36,28 @@ GUIDES = {
                          "deprecated": {"since": "2022-09-01", "sources": [{"title": "Notice", "url": "https://example.org/n"}]}}]}},
     ],
     "deployment": [
-        {"id": "application-server", "last_verified": "2026-11-22", "kind": "production-server", "title": "What serves HTTP",
+        {"id": "application-server", **DATED, "kind": "production-server", "title": "What serves HTTP",
          "frameworks": {"flask": {"summary": "A WSGI server.", "sources": SOURCE}}},
     ],
     "security": {
         "since": "2022-01-01",
-        "policies": [{"framework": "flask", "last_verified": "2026-11-22", "reporting": "Privately.", "support": "Current line.", "sources": SOURCE}],
+        "policies": [{"framework": "flask", **DATED, "reporting": "Privately.", "support": "Current line.", "sources": SOURCE}],
         "advisories": [
-            {"id": "GHSA-m2qf-hxjv-5gpq", "last_verified": "2026-11-22", "cve": "CVE-2023-30861", "framework": "flask", "package": "flask",
+            {"id": "GHSA-m2qf-hxjv-5gpq", **DATED, "cve": "CVE-2023-30861", "framework": "flask", "package": "flask",
              "summary": "Missing `Vary: Cookie`.", "affected": "< 2.2.5", "fixed": "2.2.5", "published": "2023-05-01",
              "sources": SOURCE},
-            {"id": "GHSA-rv95-896h-c2vc", "last_verified": "2026-11-22", "framework": "express", "package": "express", "summary": "Open redirect.",
+            {"id": "GHSA-rv95-896h-c2vc", **DATED, "framework": "express", "package": "express", "summary": "Open redirect.",
              "affected": "< 4.19.2", "fixed": "4.19.2", "sources": SOURCE},
         ],
     },
     "alternatives": [
-        {"id": "quart", "last_verified": "2026-11-22", "name": "Quart", "language": "Python", "instead_of": ["flask"], "what_it_is": "Flask on ASGI.",
+        {"id": "quart", **DATED, "name": "Quart", "language": "Python", "instead_of": ["flask"], "what_it_is": "Flask on ASGI.",
          "fits_when": "Many long-lived connections.", "basis": "opinion", "sources": SOURCE},
     ],
     "community": {
-        "indicators": [{"id": "downloads", "last_verified": "2026-11-22", "framework": "express", "indicator": "Weekly downloads",
+        "indicators": [{"id": "downloads", **DATED, "framework": "express", "indicator": "Weekly downloads",
                         "value": "About 17 million.", "as_of": "2025-03-31", "sources": SOURCE}],
-        "unverified": [{"id": "stars", "last_verified": "2026-11-22", "indicator": "GitHub stars", "reason": "GitHub was not reachable."}],
+        "unverified": [{"id": "stars", **DATED, "indicator": "GitHub stars", "reason": "GitHub was not reachable."}],
     },
 }
 

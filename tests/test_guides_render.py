@@ -11,7 +11,7 @@ from comparison_site.guides import load_guides
 from comparison_site.render import alternatives, community, crosswalk, deployment, ecosystem, security
 from comparison_site.render.markdown import SiteLinks
 
-from .guides_sample import FRAMEWORKS, TASKS, sample, write
+from .guides_sample import DATED, FRAMEWORKS, TASKS, sample, write
 
 TITLES = {"hello-world": "Hello world", "routing-parameters": "Routing parameters"}
 LINKS = SiteLinks(repo_url="https://github.com/o/r")
@@ -83,7 +83,7 @@ def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
 
 def test_deployment_groups_by_kind_and_marks_missing_framework(build):
     def add(guides, releases):
-        guides["deployment"].append({"id": "cluster", "last_verified": "2026-11-22", "kind": "process-manager", "title": "Cluster", "frameworks": {
+        guides["deployment"].append({"id": "cluster", **DATED, "kind": "process-manager", "title": "Cluster", "frameworks": {
             "express": {"summary": "One process per core.", "sources": [{"title": "N", "url": "https://nodejs.org/"}]}}})
     markdown = deployment.render_deployment(build(add), LINKS)
     assert markdown.startswith("## Production servers {#kind-production-server}")
