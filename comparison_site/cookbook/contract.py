@@ -33,6 +33,7 @@ from .model import NOT_GIVEN, OPTIONS_ITEM, Expectation, Implementation, Request
 STARTUP_TIMEOUT = 15.0  # seconds a server may take to answer its first request
 REQUEST_TIMEOUT = 10.0  # seconds for one contract request
 STOP_TIMEOUT = 5.0  # seconds between SIGTERM and SIGKILL
+WORKER_PROBE_TIMEOUT = 2.0  # seconds for one request when counting worker processes
 EXIT_TIMEOUT = 10.0  # seconds a process that must fail (bad config, port in use) may take to exit
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 VARIABLE = re.compile(r"\{([a-z][a-z0-9_]*)(\|tamper)?\}")  # `{name}` or `{name|tamper}` in request text
@@ -316,7 +317,8 @@ def worker_pids(server: RunningServer, checks: ServerChecks, requests: int | Non
     pids: set[int] = set()
     batch = max(checks.workers, 2)
     for _ in range(max((requests or checks.requests) // batch, 1)):
-        connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=REQUEST_TIMEOUT) for _ in range(batch)]
+        # A short timeout: a connection handed to a worker that was just killed may never be answered.
+        connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=WORKER_PROBE_TIMEOUT) for _ in range(batch)]
         try:
             for connection in connections:
                 connection.connect()

@@ -23,6 +23,11 @@ app.use(
   }),
 );
 
+app.get('/health', (req, res) => {
+  // Outside /api: never gets CORS headers, whatever the Origin.
+  res.json({ status: 'ok' });
+});
+
 app.get('/api/data', (req, res) => {
   res.json({ data: [1, 2, 3] });
 });

@@ -14,7 +14,9 @@ app = Flask(__name__)
 origins = [origin.strip() for origin in os.environ.get("CORS_ORIGINS", "").split(",") if origin.strip()]
 CORS(
     app,
-    resources={r"/api/*": {"origins": origins}},  # only the API, never the whole site
+    # Only the API, never the whole site. The key is a regular expression matched at the start of
+    # the path: r"/api/*" would also match /apiary, so spell out the slash.
+    resources={r"/api/.*": {"origins": origins}},
     methods=["GET", "POST", "PUT", "DELETE"],
     allow_headers=["Content-Type", "Authorization"],
     max_age=600,  # browsers may cache the preflight answer for 10 minutes
@@ -29,6 +31,12 @@ def vary_on_origin(response):
     if request.path.startswith("/api/"):
         response.vary.add("Origin")
     return response
+
+
+@app.get("/health")
+def health():
+    # Outside /api/: never gets CORS headers, whatever the Origin.
+    return {"status": "ok"}
 
 
 @app.get("/api/data")
