@@ -86,9 +86,26 @@ def stale(path: Path, max_age_days: int, latest: list[str], offline: bool) -> in
     items = stale_items(comparison, datetime.date.today(), max_age_days, versions)
     for item in items:
         print(item.format(display_name(path)))
+    items += _stale_guides(max_age_days)
     print(f"{len(items)} stale entr{'y' if len(items) == 1 else 'ies'} (limit {max_age_days} days; "
           f"newest versions: {', '.join(f'{k} {v}' for k, v in sorted(versions.items())) or 'not checked'})")
     return 1 if items else 0
+
+
+def _stale_guides(max_age_days: int) -> list:
+    """The guides data's stale entries, printed; the guides are checked against the site's other data."""
+    from .guides import DEFAULT_GUIDES, load_guides
+    from .guides.stale import stale_guide_items
+
+    try:
+        guides = load_guides()
+    except DataError as error:
+        print(f"warning: data/guides.yaml not checked for staleness:\n{error}", file=sys.stderr)
+        return []
+    items = stale_guide_items(guides, datetime.date.today(), max_age_days)
+    for item in items:
+        print(item.format(display_name(DEFAULT_GUIDES)))
+    return items
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,3 +98,16 @@ def test_every_entry_must_carry_its_own_date(tmp_path):
 def test_a_framework_added_to_the_comparison_needs_no_guides_data(tmp_path):
     guides = load(tmp_path, *sample(), frameworks={**FRAMEWORKS, "fastapi": "FastAPI"})
     assert list(guides.framework_names) == ["flask", "express", "fastapi"]
+
+
+def test_stale_report_lists_old_entries_and_old_registry_reads(tmp_path):
+    import datetime
+
+    from comparison_site.guides.stale import stale_guide_items
+
+    guides, releases = sample()
+    guides["crosswalk"][1]["last_verified"] = "2025-01-01"
+    releases["packages"][0]["read_on"] = "2025-01-01"
+    items = stale_guide_items(load(tmp_path, guides, releases), datetime.date(2026, 11, 22), 365)
+    assert [item.what for item in items] == ["porting guide 'path-parameters'", "ecosystem 'auth' package 'Flask-Login'"]
+    assert "make refresh-releases" in items[1].reason and items[0].line > 0
