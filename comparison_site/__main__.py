@@ -28,6 +28,10 @@ _SUMMARIES: dict[str, Callable] = {
     "comparison": _comparison_summary,
     "tasks": lambda book: f"{len(book.tasks)} cookbook tasks",
     "benchmarks": lambda results: "benchmark results",
+    "guides": lambda data: (f"{len(data['crosswalk'])} porting rows, {len(data['ecosystem'])} ecosystem needs, "
+                            f"{len(data['deployment'])} deployment entries, {len(data['security']['advisories'])} "
+                            f"advisories, {len(data['alternatives'])} alternatives"),
+    "releases": lambda data: f"{len(data['packages'])} package releases",
 }
 
 
