@@ -114,8 +114,9 @@ def configurations(server_cores: int = SERVER_CORES) -> list[Configuration]:
         Configuration(
             "flask-gunicorn-gthread", "flask", "Flask, gunicorn gthread",
             f"gunicorn's gthread worker: {workers} processes x {threads} threads, so at most "
-            f"{workers * threads} requests are in progress at once; it keeps client connections open "
-            "itself, so no proxy is required for this test.",
+            f"{workers * threads} requests are in progress at once. Gunicorn's docs recommend a proxy in "
+            "every deployment but require one that buffers slow clients only for the sync workers; gthread "
+            "keeps idle keep-alive connections in its own event loop, so this test runs it without one.",
             (Process("gunicorn", (*gunicorn, "--bind", "127.0.0.1:{port}", "--worker-class", "gthread",
                                   "--threads", str(threads), "flask_app:app")),),
             ("gunicorn",), settings={"workers": workers, "threads": threads},

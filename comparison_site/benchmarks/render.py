@@ -54,7 +54,8 @@ def _pattern(results: BenchmarkResults, framework: str) -> int:
 
 def _pattern_legend(results: BenchmarkResults) -> str:
     names = ("Solid", "Hatched", "Dotted")
-    return "; ".join(f"{names[i % 3]} bars: {plain_text(framework)}" for i, framework in enumerate(results.frameworks))
+    # Plain: it goes into a figure caption, which is HTML (escaped by _figure), not Markdown.
+    return "; ".join(f"{names[i % 3]} bars: {framework}" for i, framework in enumerate(results.frameworks))
 
 
 def render_benchmarks_page(results: BenchmarkResults, raw_data_link: str = "data/benchmarks.yaml",

@@ -168,3 +168,10 @@ def test_hostile_data_text_stays_text(document, tmp_path):
     assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
     assert "onclick" not in re.sub(r">[^<]*<", "><", html), "no attribute may come from data"
     assert "{{" not in render_benchmarks_page(results).replace("\\{\\{", "")
+
+
+def test_chart_legend_names_each_framework_of_the_data(document, tmp_path):
+    """Frameworks are ids from data/comparison.yaml, not a fixed pair; the legend follows the data."""
+    document["configurations"][1]["framework"] = "fast-ify"
+    page = render_benchmarks_page(load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml")))
+    assert "Solid bars: flask; Hatched bars: fast-ify." in page
