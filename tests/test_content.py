@@ -42,6 +42,15 @@ def test_each_rule_reports_data_that_breaks_it():
             for c in DATA.claims)),
         "opinion-criteria": dataclasses.replace(DATA, criteria=tuple(
             dataclasses.replace(c, basis="documented") if c is opinion else c for c in DATA.criteria)),
+        "opinion-entries": dataclasses.replace(DATA, use_cases=tuple(
+            dataclasses.replace(u, basis="documented") for u in DATA.use_cases)),
+        "seed-faq": dataclasses.replace(DATA, faq=tuple(q for q in DATA.faq if q.id not in content_rules.SEED_FAQ)),
+        "verified-dates": dataclasses.replace(DATA, claims=tuple(
+            dataclasses.replace(c, last_verified="2020-01-01") for c in DATA.claims)),
+        "corrected-statements": dataclasses.replace(
+            DATA, raw={**DATA.raw, "faq": [{"answer": "Flask runs it on the worker thread."}]}),
+        "first-releases": dataclasses.replace(DATA, frameworks=tuple(
+            dataclasses.replace(f, first_release="2010-11-16") for f in DATA.frameworks)),
     }
     assert set(broken) == {rule.id for rule in content_rules.RULES}, "a rule has no breaking case here"
     for rule in content_rules.RULES:
@@ -63,22 +72,10 @@ def test_every_rule_is_stated_with_its_reason_on_the_data_reference(built_site):
 
 ENTRY_KINDS = ("frameworks", "criteria", "points", "use_cases", "faq", "claims")
 
-# Entries the fact-check found phrased as fact although they are judgements (issue 12).
-JUDGEMENTS = {
-    "points": {"small-readable-core", "stable-api", "assemble-your-stack", "two-languages", "io-concurrency",
-               "large-middleware-ecosystem", "real-time-friendly", "foundation-for-frameworks", "types-outside"},
-    "faq": {"which-is-easier", "which-for-ml", "more-secure", "medium-projects", "learn-first", "data-intensive-apps"},
-}
-
-# Statements the fact-check corrected, with why each is wrong; none may come back in any data text.
-CORRECTED_STATEMENTS = {
-    "on the worker thread": "Flask runs an async view in a new event loop in a new thread (asgiref), not on the worker thread",
-    "Frameworks built on Express": "the Express site removed that page in 2024",
-    "Node.js 20 docs": "Node.js 20 is end of life; cite current docs",
-    "install Node.js 20": "Node.js 20 is end of life; the project pins Node.js 26",
-    "`DEBUG=express:*` logs": "in Express 5 routing logs use the `router` namespace, which express:* does not cover",
-    "such as PM2) that can run": "Express's guide recommends the init system for restarts; PM2 is one way to cluster",
-}
+# The rules below are defined in comparison_site/content_rules.py (stated with their reasons on the
+# data reference page); these tests keep their own, more specific messages.
+JUDGEMENTS = {kind: set(ids) for kind, ids in content_rules.OPINION_ENTRIES.items()}
+CORRECTED_STATEMENTS = content_rules.CORRECTED_STATEMENTS
 
 
 def _entries(data):

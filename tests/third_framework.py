@@ -43,6 +43,8 @@ def with_third_framework(data: dict) -> dict:
     """`data` plus FastAPI, with everything a contributor must add for a new framework: a value in
     every criterion, pros and cons (as many as the content rules ask), a fit in every use case."""
     data = copy.deepcopy(data)
+    if any(framework["id"] == THIRD["id"] for framework in data["frameworks"]):
+        return data  # already there: the suite is being rerun on the three-framework data
     data["frameworks"].append(dict(THIRD))
     for criterion in data["criteria"]:
         criterion["values"]["fastapi"] = {"summary": f"FastAPI value for {criterion['id']}", "sources": SOURCE}
@@ -56,7 +58,8 @@ def with_third_framework(data: dict) -> dict:
     data["use_cases"].append({"id": "typed-async-api", "scenario": "A typed async API (FastAPI fixture)",
                               "fit": {framework["id"]: "fits" if framework["id"] == "fastapi" else "not-best"
                                       for framework in data["frameworks"]},
-                              "why": "Types drive validation.", "sources": SOURCE, "last_verified": "2026-11-01"})
+                              "why": "Types drive validation.", "basis": "opinion", "sources": SOURCE,
+                              "last_verified": "2026-11-01"})
     return data
 
 
