@@ -15,7 +15,7 @@ const quoteLimiter = rateLimit({
   windowMs: 60 * 1000,
   limit: 3,
   standardHeaders: 'draft-8', // RateLimit-Policy and RateLimit, the IETF draft headers
-  legacyHeaders: true, // X-RateLimit-Limit/-Remaining/-Reset, as Flask-Limiter sends
+  legacyHeaders: true, // X-RateLimit-Limit/-Remaining/-Reset, as Flask-Limiter sends (the default, kept explicit)
   handler: (req, res) => {
     // Retry-After is already set; answer the same JSON as the Flask version.
     res.status(429).json({ error: 'too many requests, try again later' });
