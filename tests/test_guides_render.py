@@ -95,8 +95,10 @@ def test_deployment_groups_by_kind_and_marks_missing_framework(build):
 def test_security_tables_per_framework_with_numbered_sources(build):
     markdown = security.render_advisories(build(), LINKS)
     assert "### Flask and its dependencies {#advisories-flask}" in markdown
-    assert "`GHSA-m2qf-hxjv-5gpq`<br>`CVE-2023-30861`" in markdown
-    assert "| [Docs](https://example.org/docs) |" in markdown
+    assert "| [`GHSA-m2qf-hxjv-5gpq`](#ghsa-m2qf-hxjv-5gpq) | `CVE-2023-30861` | `flask` |" in markdown
+    assert "#### GHSA\\-m2qf\\-hxjv\\-5gpq \\(flask\\) {#ghsa-m2qf-hxjv-5gpq}" in markdown
+    assert "Missing `Vary: Cookie`.\n\n<span class=\"fvx-sources\">Source:</span> [Docs](https://example.org/docs)" in markdown
+    assert "| — | `express` |" in markdown  # no CVE given
     assert "since 2022\\-01\\-01" in markdown
     counts = security.render_advisory_counts(build())
     assert "| Flask | `flask` | 1 |" in counts and "| Express | `express` | 1 |" in counts

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from ..guides.model import Guides
 from ..inline import plain_text
-from ..safe_urls import markdown_link
 from .guide_common import framework_heading, meta
-from .markdown import SiteLinks, heading, inline, sources_line, table
+from .markdown import SiteLinks, heading, inline, link, sources_line, table
 
 
 def render_policies(guides: Guides, links: SiteLinks) -> str:
@@ -23,8 +22,14 @@ def render_policies(guides: Guides, links: SiteLinks) -> str:
     return "\n\n".join(parts)
 
 
+def advisory_anchor(advisory_id: str) -> str:
+    """GHSA ids are schema-checked to GHSA-xxxx-xxxx-xxxx; lower-cased they are valid anchors."""
+    return advisory_id.lower()
+
+
 def render_advisories(guides: Guides, links: SiteLinks) -> str:
-    """One table per framework, in data order (newest first by convention), then each advisory's sources."""
+    """Per framework (data order, newest first by convention): a table of versions, then each
+    advisory with what it allowed, its sources and its own verification date."""
     frameworks = guides.frameworks_in([{a.framework: a} for a in guides.advisories])
     parts = []
     if guides.advisories_since:
@@ -36,11 +41,15 @@ def render_advisories(guides: Guides, links: SiteLinks) -> str:
                              f"advisories-{framework_id}"))
         parts.append(f"{len(advisories)} advisories.")
         parts.append(table(
-            ["Advisory", "Package", "Affected", "Fixed in", "What it allowed", "Published", "Sources"],
-            [[f"`{a.id}`" + (f"<br>`{a.cve}`" if a.cve else ""), f"`{a.package}`", plain_text(a.affected),
-              plain_text(a.fixed), inline(a.summary), plain_text(a.published) if a.published else "—",
-              "; ".join(markdown_link(plain_text(s.title), s.url) for s in a.sources)]
+            ["Advisory", "CVE", "Package", "Affected", "Fixed in", "Published"],
+            [[link(f"`{a.id}`", f"#{advisory_anchor(a.id)}"), f"`{a.cve}`" if a.cve else "—", f"`{a.package}`",
+              plain_text(a.affected), plain_text(a.fixed), plain_text(a.published) if a.published else "—"]
              for a in advisories]))
+        for advisory in advisories:
+            parts += [heading(4, f"{advisory.id} ({advisory.package})", advisory_anchor(advisory.id)),
+                      inline(advisory.summary),
+                      sources_line(advisory.sources),
+                      meta(guides, links, advisory, f"advisory '{advisory.id}'")]
     return "\n\n".join(parts)
 
 
