@@ -183,16 +183,21 @@ def load_site_data(report: Callable[[DataFile, object | None, DataError | None],
     loaded: dict[str, object] = {}
     problems: list[DataProblem] = []
     for file in files:
+        found: list[DataProblem] = []
         try:
             loaded[file.name] = _LOADERS.get(file.name, _load_generic)(file)
-            extra = verbatim_text_problems(file) if file.name in PUBLISHED_VERBATIM else []
-            if extra:
-                raise DataError(extra)
         except DataError as error:
+            found += error.problems
+        if file.name in PUBLISHED_VERBATIM:
+            try:  # checked whatever the loader found, so every problem is listed in one run
+                found += verbatim_text_problems(file)
+            except DataError:
+                pass  # the file is not readable YAML: the loader has said so
+        if found:
             loaded.pop(file.name, None)
-            problems += error.problems
+            problems += found
             if report:
-                report(file, None, error)
+                report(file, None, DataError(found))
             continue
         if report:
             report(file, loaded[file.name], None)
