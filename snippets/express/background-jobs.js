@@ -44,7 +44,7 @@ function pump() {
 async function run(job) {
   job.status = 'running';
   try {
-    job.result = await countWords(job.text);
+    job.result = await app.locals.work(job.text);
     job.status = 'done';
   } catch (error) {
     console.error(`job ${job.id} failed:`, error); // the details go to the log, not to clients
@@ -85,6 +85,8 @@ function jsonBody(req, res, next) {
 
 const app = express();
 app.disable('x-powered-by');
+app.locals.maxPending = MAX_PENDING;
+app.locals.work = countWords; // the job function (the tests swap in a failing one)
 
 app.post('/jobs', jsonBody, express.json({ limit: BODY_LIMIT }), (req, res) => {
   const body = req.body;
@@ -94,7 +96,7 @@ app.post('/jobs', jsonBody, express.json({ limit: BODY_LIMIT }), (req, res) => {
   if (length < 1 || length > 10_000) {
     throw new HttpError(400, 'text must be a string of 1 to 10000 characters');
   }
-  if (running + queue.length >= MAX_PENDING) {
+  if (running + queue.length >= app.locals.maxPending) {
     return res.status(503).set('Retry-After', '5').json({ error: 'too many jobs queued, try again later' });
   }
   const job = { id: jobs.size + 1, status: 'queued', text, waiters: [] };

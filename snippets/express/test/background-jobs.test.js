@@ -48,3 +48,24 @@ test('bad bodies', async () => {
   await request(app).post('/jobs').set('Content-Type', 'text/plain').send('{"text": "x"}').expect(415);
   await request(app).post('/jobs').set('Content-Type', 'text/plain').send('x'.repeat(200_000)).expect(413);
 });
+
+test('a failing job reports failure without details', async (t) => {
+  t.mock.method(console, 'error', () => {}); // the failure is logged
+  const saved = app.locals.work;
+  app.locals.work = async () => {
+    throw new Error('secret detail');
+  };
+  t.after(() => { app.locals.work = saved; });
+  const { id } = (await create()).body;
+  const result = await request(app).get(`/jobs/${id}?wait=5`).expect(200);
+  assert.deepEqual(result.body, { id, status: 'failed', error: 'job failed' });
+});
+
+test('a full queue is 503', async (t) => {
+  const saved = app.locals.maxPending;
+  app.locals.maxPending = 0;
+  t.after(() => { app.locals.maxPending = saved; });
+  const response = await request(app).post('/jobs').send({ text: 'x' }).expect(503);
+  assert.equal(response.headers['retry-after'], '5');
+  assert.deepEqual(response.body, { error: 'too many jobs queued, try again later' });
+});
