@@ -24,6 +24,9 @@ from .sentences import (
     verdict,
 )
 
+# Other processes' median CPU use (percent of one CPU) above which the page warns that it was busy.
+BUSY_MACHINE_PERCENT = 25
+
 
 def code(text: str) -> str:
     """Data text as a code span (shown literally), made safe by inline.safe_inline."""
@@ -93,6 +96,15 @@ def _introduction(results: BenchmarkResults) -> str:
         f"{fmt.gibibytes(machine.memory_bytes)} GiB memory, {plain_text(machine.os)}. On this machine {pinning}. "
         "Absolute numbers depend on the machine, the versions and the settings; another computer gives other "
         "numbers, and this page makes no claim about how they would change.")
+    other = results.other_cpu_percent()
+    if other and other.median >= BUSY_MACHINE_PERCENT:
+        loads = _spread_of([run.machine_load["load_average_1m"] for run in results.runs if run.machine_load])
+        lines += ["", (f"> {WARNING_MARK} **The machine was busy during this run.** Processes outside the benchmark "
+                       f"used a median of {fmt.milliseconds(other.median)} % of a CPU during the measurements (up to "
+                       f"{fmt.milliseconds(other.high)} %), and the one-minute load average was "
+                       f"{fmt.spread(fmt.milliseconds, loads.low, loads.high)} on {fmt.count(machine.logical_cpus)} CPUs. "
+                       "They competed with the servers and the load generator, so treat the figures as noisy: "
+                       "the ranges beside the medians show how much.")]
     lines += ["", ("**What a two-core machine cannot show:** how a server scales over several cores "
                    "(multi-process configurations here share one core, so extra processes add concurrency, not "
                    "CPU), or anything about databases, TLS or a network between client and server.")]
@@ -297,18 +309,19 @@ def _method(results: BenchmarkResults) -> str:
          f"number); the long-lived handler waits {fmt.count(settings['hold_ms'])} ms. No database, no TLS."),
         (f"- **Memory:** PSS and USS of every server process from `/proc/PID/smaps_rollup`, every "
          f"{fmt.count(settings['memory_sample_ms'])} ms during each run and once at idle."),
-        (f"- **Machine load:** recorded per run: the one-minute load average ({_spread_text(Spread_of(loads), fmt.milliseconds)} "
-         f"over the runs), each CPU's busy share, and the CPU used by processes outside the benchmark "
-         f"({_spread_text(other, fmt.milliseconds)} % of a CPU, with the busiest ones named). The machine was shared "
-         "with other work, so noise is possible; the ranges show it."),
+        ("- **Machine load:** recorded per run: the one-minute load average "
+         f"({_spread_text(_spread_of(loads), fmt.milliseconds)} over the runs), each CPU's busy share, and the "
+         f"CPU used by processes outside the benchmark ({_spread_text(other, fmt.milliseconds)} % of a CPU, with "
+         "the busiest ones named). The machine was shared with other work, so noise is possible; the ranges "
+         "show it."),
         (f"- **Generator headroom:** in runs that kept up, the p99 delay between a request's due time and its send "
-         f"was {_spread_text(Spread_of(lags), fmt.milliseconds)} ms; it is part of the published latency."),
+         f"was {_spread_text(_spread_of(lags), fmt.milliseconds)} ms; it is part of the published latency."),
         (f"- **Outcome:** {fmt.count(len(results.runs))} runs in {fmt.count(round(results.duration_seconds))} s: "
          + ", ".join(f"{fmt.count(count)} {name}" for name, count in counts.items()) + "."),
     ])
 
 
-def Spread_of(values):  # noqa: N802 (reads like the class it builds)
+def _spread_of(values):
     from .model import Spread
 
     return Spread.of(values)

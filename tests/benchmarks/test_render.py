@@ -175,3 +175,13 @@ def test_chart_legend_names_each_framework_of_the_data(document, tmp_path):
     document["configurations"][1]["framework"] = "fast-ify"
     page = render_benchmarks_page(load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml")))
     assert "Solid bars: flask; Hatched bars: fast-ify." in page
+
+
+def test_a_busy_machine_is_called_out(document, tmp_path):
+    quiet = render_benchmarks_page(load_benchmark_results(write_document(document, tmp_path / "quiet.yaml")))
+    assert "The machine was busy" not in quiet
+    for run in document["runs"]:
+        if "machine_load" in run:
+            run["machine_load"]["other_processes_cpu_percent"] = 80.0
+    busy = render_benchmarks_page(load_benchmark_results(write_document(document, tmp_path / "busy.yaml")))
+    assert "The machine was busy during this run." in busy and "median of 80.0 % of a CPU" in busy
