@@ -157,3 +157,29 @@ def test_unknown_cookbook_tasks_and_benchmark_scenarios_are_reported_with_their_
         assert task.hint == "use one of: hello-world"
     else:
         raise AssertionError("unknown references were accepted")
+
+
+def test_cookbook_data_reference_documents_every_field_of_the_tasks_schema():
+    from comparison_site.render.schema_reference import samples_by_schema
+    from comparison_site.site_context import load_tasks_schema, tasks_data
+
+    schema = load_tasks_schema()
+    samples = samples_by_schema(schema, tasks_data())
+    assert samples["task"] and samples["framework"], "examples are taken from the real cookbook data"
+    page = render_schema_reference(schema, samples)
+    objects = [schema] + [d for d in schema["$defs"].values() if d.get("type") == "object" and "properties" in d]
+    for definition in objects:
+        for name in definition.get("properties", {}):
+            assert f"| `{name}` |" in page, name
+    for name, definition in schema["$defs"].items():
+        if not (definition.get("type") == "object" and "properties" in definition):
+            assert f"| `{name}` |" in page, f"value type {name} is not listed"
+    assert '| `id` | text | yes |' in page and '"hello-world"' in page  # a real task id as the example
+
+
+def test_cookbook_guide_and_reference_pages_are_built_and_linked(built_site):
+    guide = parse(built_site / "contributing-cookbook/index.html")
+    hrefs = {attrs.get("href") for tag, attrs in guide.tags if tag == "a"}
+    assert "../cookbook-data-reference/" in hrefs
+    reference = "".join(parse(built_site / "cookbook-data-reference/index.html").text.split())  # code has break points
+    assert "implementations" in reference and "headers_match" in reference

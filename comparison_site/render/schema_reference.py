@@ -16,12 +16,17 @@ def _anchor(definition: str) -> str:
     return f"type-{definition.lower()}"
 
 
+def _has_section(definition: dict) -> bool:
+    """Objects with named fields get a section of their own; the rest are listed as value types."""
+    return definition.get("type") == "object" and "properties" in definition
+
+
 def _type_of(schema: dict, defs: dict) -> str:
     """A short, linked description of a field's type."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         target = defs.get(name, {})
-        if target.get("type") == "object":
+        if _has_section(target):
             return f"[{name}](#{_anchor(name)})"
         return _type_of(target, defs)
     if "enum" in schema:
@@ -53,7 +58,7 @@ def _example(name: str, schema: dict, defs: dict, samples: list[dict]) -> str:
     if not examples:
         item = schema.get("items", {}) if schema.get("type") == "array" else schema
         target = item.get("$ref", "").rsplit("/", 1)[-1]
-        return f"see [{target}](#{_anchor(target)})" if defs.get(target, {}).get("type") == "object" else ""
+        return f"see [{target}](#{_anchor(target)})" if _has_section(defs.get(target, {})) else ""
     text = json.dumps(examples[0], ensure_ascii=False)
     if len(text) > EXAMPLE_LENGTH:
         text = text[: EXAMPLE_LENGTH - 1] + "…"
@@ -88,12 +93,12 @@ def render_schema_reference(schema: dict, samples: dict[str, list[dict]] | None 
     samples = samples or {}
     sections = [_object_section("Top level", "type-top-level", schema, defs, samples.get("", []))]
     for name, definition in defs.items():
-        if definition.get("type") == "object" and "properties" in definition:
+        if _has_section(definition):
             sections.append(_object_section(name, _anchor(name), definition, defs, samples.get(name, [])))
     value_types = [
         [f"`{name}`", _type_of(definition, defs), _description(definition, defs), _example(name, definition, defs, [])]
         for name, definition in defs.items()
-        if definition.get("type") != "object"
+        if not _has_section(definition)
     ]
     sections.append("## Value types {#value-types}\n\n" + table(["Name", "Type", "Description", "Example"], value_types))
     return "\n\n".join(sections)
