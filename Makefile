@@ -85,3 +85,13 @@ pdf: install ## writes dist/flask-vs-express.pdf (the whole site: cover, content
 
 offline: install ## builds dist/offline/ that works from file:// (pages, navigation, search, tabs)
 	$(PY) tools/offline_site.py --destination dist/offline
+
+# ---------------------------------------------------------------------------------------------
+# Reader experience (issue 13): Lighthouse over every page, mobile and desktop. Prints a table of
+# the four scores per page against the goals; AUDIT_RUNS=3 for the median of three runs per page,
+# AUDIT_PAGES=cookbook,comparison to audit some pages only. Needs the system Chromium.
+.PHONY: audit
+
+audit: install ## Lighthouse scores of every page, mobile and desktop, against the goals (a benchmark)
+	@scripts/check-system.sh chromium
+	$(PY) scripts/lighthouse_audit.py

@@ -20,6 +20,7 @@ from comparison_site.narrow_tables import label_table_cells
 from comparison_site.page_description import set_description
 from comparison_site.render import pages
 from comparison_site.render.comparison import categories_with_criteria
+from comparison_site.search_ranking import apply_ranking
 from comparison_site.site_context import comparison_for_site, cookbook_for_site, guides_for_site
 from comparison_site.site_data import data_file_path, published_json
 from comparison_site.yaml_source import load_yaml_document
@@ -96,6 +97,7 @@ DUMP_ENV_VAR = "FVX_DUMP_MARKDOWN"
 
 
 def on_page_markdown(markdown, page, config, files):
+    apply_ranking(page)
     folder = os.environ.get(DUMP_ENV_VAR)
     if folder:
         target = Path(folder) / page.file.src_uri

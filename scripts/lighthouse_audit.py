@@ -2,9 +2,10 @@
 the four category scores per page against the goals (accessibility 100 everywhere, mobile
 performance 90 or more). A benchmark that prints figures, not a test: it never fails on a score.
 
-The site is served on 127.0.0.1 under its published path, like the browser tests; Lighthouse
-(npm, pinned in package.json) drives the system Chromium, one page at a time in one browser
-(scripts/lighthouse_runs.mjs). Performance depends on how busy the machine is, so the load
+The site is served on 127.0.0.1 under its published path as GitHub Pages serves it: text files
+gzip-compressed, cached for 10 minutes, over HTTP/1.1 (an uncompressed HTTP/1.0 server would
+measure a slower site than readers get). Lighthouse (npm, pinned in package.json) drives the
+system Chromium, one page at a time in one browser (scripts/lighthouse_runs.mjs). Performance depends on how busy the machine is, so the load
 average is printed before and after; AUDIT_RUNS=3 takes the median of three runs per page.
 
 Environment: AUDIT_RUNS (default 1), AUDIT_FORM_FACTORS (default "mobile,desktop"), AUDIT_PAGES
@@ -13,6 +14,9 @@ Environment: AUDIT_RUNS (default 1), AUDIT_FORM_FACTORS (default "mobile,desktop
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gzip
 import json
 import os
 import shutil
@@ -20,14 +24,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.chromium import find_chromium  # noqa: E402
-from tools.static_server import published_prefix, serve_directory  # noqa: E402
+from tools.static_server import published_prefix, site_path_prefix  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 NODE = ROOT / "node_modules" / ".bin" / "node"
@@ -37,6 +43,70 @@ SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp",
 GOALS = {("mobile", "performance"): 90, ("mobile", "accessibility"): 100, ("desktop", "accessibility"): 100}
 BUILD_TIMEOUT_S = 300
 RUN_TIMEOUT_S = 120  # per Lighthouse run; the whole audit gets this times the number of runs
+
+
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _PagesLikeHandler(SimpleHTTPRequestHandler):
+    """Serves the site under `prefix` with gzip and Cache-Control, as GitHub Pages does."""
+
+    protocol_version = "HTTP/1.1"
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(
+                COMPRESSED_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+class _Body:
+    """What send_head returns for do_GET to copy: a compressed body in memory."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+@contextlib.contextmanager
+def serve_like_pages(directory: Path, prefix: str):
+    handler_class = type("Handler", (_PagesLikeHandler,), {"prefix": site_path_prefix(prefix)})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{handler_class.prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def every_page(site: Path) -> list[str]:
@@ -129,7 +199,7 @@ def main() -> None:
     try:
         build(site)
         pages = [p for p in every_page(site) if not keep or any(k in p for k in keep)]
-        with serve_directory(site, published_prefix(ROOT / "mkdocs.yml")) as base_url:
+        with serve_like_pages(site, published_prefix(ROOT / "mkdocs.yml")) as base_url:
             print(f"Lighthouse over {len(pages)} pages x {', '.join(form_factors)} x {runs} run(s), "
                   f"one Chromium, one page at a time", file=sys.stderr)
             results = run_lighthouse([base_url + p for p in pages], runs, form_factors)

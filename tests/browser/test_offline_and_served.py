@@ -68,9 +68,21 @@ def test_search_for_a_concurrency_term_finds_the_concurrency_criteria(site, brow
     assert criteria, "the data should have a concurrency criterion to search for"
     open_page(page, site, "")
     links = search(page, "concurrency")
-    found = {link.split("#", 1)[1] for link in links if page_of(link) == "comparison" and "#" in link}
+    # Criteria live on their category's page: …/comparison/<category>/#<criterion>.
+    found = {link.split("#", 1)[1] for link in links if "/comparison/" in link and "#" in link}
     assert found & {c.id for c in criteria}, f"{site.name}: no concurrency criterion among {links[:10]}"
     assert_stayed_inside(browser, site)
+
+
+def test_search_index_and_worker_load_only_when_search_opens(served_site, browser, page):
+    index_requests = """() => performance.getEntriesByType('resource').map(e => e.name)
+        .filter(n => /search_index\\.json|workers\\/search\\./.test(n))"""
+    open_page(page, served_site, "")
+    page.wait_for_timeout(1500)  # time enough for Material to have asked for the index on its own
+    assert page.evaluate(index_requests) == [], "the search index was fetched before anyone searched"
+    links = search(page, "routing")
+    assert links, "search found nothing once opened"
+    assert any("search_index.json" in url for url in page.evaluate(index_requests)), "the index was never fetched"
 
 
 def test_search_for_a_pro_finds_its_framework_page(site, browser, page):
