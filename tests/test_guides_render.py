@@ -136,3 +136,16 @@ def test_hostile_text_is_escaped_everywhere(build):
     assert "<script>" not in output and "{{ 7" not in output and re.search(r"(?<!\\)\{:", output) is None
     # concept: overview, details heading, traps list; trap text: details, traps list; role; fits_when; reason
     assert output.count("&lt;script&gt;alert\\(1\\)&lt;/script&gt;") >= 8
+
+
+def test_every_guide_source_is_cited_back_to_its_entry(build):
+    from comparison_site.render.guide_common import guide_citations
+
+    guides = build()
+    citations = guide_citations(guides)
+    targets = {c.target for c in citations}
+    assert {"porting-guide.md#route-declaration", "ecosystem.md#auth", "deployment.md#application-server",
+            "security.md#policy-flask", "security.md#ghsa-m2qf-hxjv-5gpq", "alternatives.md#quart",
+            "community.md#downloads"} <= targets
+    # The deprecation notice of a package is cited too.
+    assert any(c.source.url == "https://example.org/n" and c.target == "ecosystem.md#auth" for c in citations)
