@@ -50,7 +50,8 @@ def define_env(env) -> None:
         "benchmarks_page": lambda: benchmarks.render_benchmarks_page(benchmarks_for_site()),
         "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
         "sources_index": lambda: sources.render_sources(
-            comparison_for_site(), sources.cookbook_citations(cookbook_for_site()) + guide_common.guide_citations(guides_for_site())),
+            comparison_for_site(),
+            sources.cookbook_citations(cookbook_for_site()) + guide_common.guide_citations(guides_for_site())),
         "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id, links.repo_url),
         "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
         "schema_reference": lambda: schema_reference.render_schema_reference(
