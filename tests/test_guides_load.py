@@ -111,3 +111,20 @@ def test_stale_report_lists_old_entries_and_old_registry_reads(tmp_path):
     items = stale_guide_items(load(tmp_path, guides, releases), datetime.date(2026, 11, 22), 365)
     assert [item.what for item in items] == ["porting guide 'path-parameters'", "ecosystem 'auth' package 'Flask-Login'"]
     assert "make refresh-releases" in items[1].reason and items[0].line > 0
+
+
+def test_make_validate_reports_a_broken_guides_reference(tmp_path):
+    """`python -m comparison_site validate` (what `make validate` runs) runs the guides' cross-file checks."""
+    import os
+    import subprocess
+    import sys
+
+    text = (ROOT / "data/guides.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "guides.yaml"
+    broken.write_text(text.replace("cookbook: [file-upload]", "cookbook: [file-uplaod]", 1), encoding="utf-8")
+    env = dict(os.environ, FVX_GUIDES_DATA=str(broken))
+    result = subprocess.run([sys.executable, "-m", "comparison_site", "validate"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert re.search(r"guides\.yaml:\d+:\d+: crosswalk\[id=file-uploads\]\.cookbook\[0\]: unknown cookbook task "
+                     r"'file-uplaod'", result.stderr), result.stderr[-2000:]
