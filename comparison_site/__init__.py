@@ -1,4 +1,4 @@
-"""Macros for the Flask vs Express site (mkdocs-macros-plugin entry point).
+"""Macros for the comparison site (mkdocs-macros-plugin entry point).
 
 `define_env` only registers macros; each macro is a thin call into a pure render function, so
 the logic can be tested without MkDocs and moved to another generator.
@@ -13,14 +13,17 @@ from .site_context import (
     cookbook_for_site,
     guides_for_site,
     load_schema,
+    load_tasks_schema,
     measurements_for_site,
     site_links,
+    tasks_data,
 )
 
 
 def define_env(env) -> None:
-    from . import benchmarks, cookbook
-    from .render import comparison, entries, framework, guide_common, home, pages, schema_reference, sources
+    from . import benchmarks, content_rules, cookbook
+    from .inline import plain_text
+    from .render import comparison, entries, framework, guide_common, home, pages, schema_reference, sources, wording
 
     config = env.conf
     data = comparison_for_site()  # raises before any page is rendered if the data is broken
@@ -28,6 +31,20 @@ def define_env(env) -> None:
 
     env.variables["comparison"] = data
     env.variables["data_last_verified"] = data.last_verified
+    # Page intros name the frameworks through these, never by hand, so a third framework renames them.
+    env.variables["site_title"] = plain_text(wording.site_title(data))
+    env.variables["framework_names"] = wording.framework_names(data)
+    env.variables["framework_names_or"] = wording.framework_names(data, "or")
+    env.variables["framework_links"] = wording.framework_links(data)
+
+    # The cookbook and the benchmarks each declare the frameworks they cover (the cookbook's
+    # `frameworks` section, the benchmark's configurations); their pages say which they leave out.
+    def cookbook_coverage() -> str:
+        return wording.coverage_note(comparison_for_site(), cookbook_for_site().framework_ids, "The cookbook")
+
+    def benchmarks_coverage() -> str:
+        covered = {c.framework for c in benchmarks_for_site().configurations}
+        return wording.coverage_note(comparison_for_site(), covered, "The benchmark")
 
     def task_titles() -> dict[str, str]:
         return {task.id: task.title for task in cookbook_for_site().tasks}
@@ -47,15 +64,22 @@ def define_env(env) -> None:
         "claims_checked": lambda: entries.render_claims(
             comparison_for_site(), links, measurements_for_site(pages.BENCHMARKS)),
         # The raw results are published as data/benchmarks.yaml (see site_hooks.published_files).
-        "benchmarks_page": lambda: benchmarks.render_benchmarks_page(benchmarks_for_site()),
+        "benchmarks_page": lambda: wording.after_title(
+            benchmarks.render_benchmarks_page(benchmarks_for_site()), benchmarks_coverage()),
         "measured": lambda scenario_id: measurements_for_site(pages.BENCHMARKS)[scenario_id],
         "sources_index": lambda: sources.render_sources(
             comparison_for_site(),
             sources.cookbook_citations(cookbook_for_site()) + guide_common.guide_citations(guides_for_site())),
-        "cookbook_task": lambda task_id: cookbook.render_task_page(cookbook_for_site(), task_id, links.repo_url),
-        "cookbook_index": lambda: cookbook.render_cookbook_index(cookbook_for_site()),
+        "cookbook_task": lambda task_id: wording.after_title(
+            cookbook.render_task_page(cookbook_for_site(), task_id, links.repo_url), cookbook_coverage()),
+        "cookbook_index": lambda: wording.after_title(
+            cookbook.render_cookbook_index(cookbook_for_site()), cookbook_coverage()),
         "schema_reference": lambda: schema_reference.render_schema_reference(
             load_schema(), schema_reference.samples_from_data(comparison_for_site().raw)),
+        # The cookbook's data reference: the same generator over data/tasks.schema.json, with real examples.
+        "cookbook_schema_reference": lambda: schema_reference.render_schema_reference(
+            load_tasks_schema(), schema_reference.samples_by_schema(load_tasks_schema(), tasks_data())),
+        "content_rules": content_rules.render_rules_table,
         **_guide_macros(links, task_titles),
     }
     for name, function in macros.items():

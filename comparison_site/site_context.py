@@ -118,3 +118,18 @@ def site_links(config) -> SiteLinks:
 
 def load_schema() -> dict:
     return json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+
+
+def load_tasks_schema() -> dict:
+    from .cookbook.load import DEFAULT_SCHEMA as TASKS_SCHEMA
+
+    return json.loads(Path(TASKS_SCHEMA).read_text(encoding="utf-8"))
+
+
+def tasks_data() -> object:
+    """The cookbook data as plain values (checked: the cookbook is loaded, and validated, first)."""
+    from .site_data import data_file_path
+    from .yaml_source import load_yaml_document
+
+    cookbook_for_site()
+    return load_yaml_document(data_file_path("tasks"), "data/tasks.yaml").data

@@ -18,7 +18,7 @@ from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
 from comparison_site.narrow_tables import label_table_cells
 from comparison_site.page_description import set_description
-from comparison_site.render import pages
+from comparison_site.render import pages, wording
 from comparison_site.render.comparison import categories_with_criteria
 from comparison_site.search_ranking import apply_ranking
 from comparison_site.site_context import comparison_for_site, cookbook_for_site, guides_for_site
@@ -34,6 +34,10 @@ COOKBOOK_NAV_TITLE = "Cookbook"
 def on_config(config):
     comparison = comparison_for_site()
     book = cookbook_for_site()
+    # The site is named after the frameworks in the data ("Flask vs Express"), so adding one renames it.
+    # Material writes site_name into the page HTML unescaped, hence html_text.
+    config["site_name"] = html_text(wording.site_title(comparison))
+    config["site_description"] = html_text(wording.site_description(comparison))
     # Navigation titles are inserted into the theme's HTML unescaped, so data text is escaped here.
     generated = {
         CATEGORIES_NAV_TITLE: [{html_text(c.title): pages.category_page(c.id)}

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from comparison_site.site_data import data_file_path
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal.yaml"
-# The site's data, or the file FVX_COMPARISON_DATA names: the third-framework proof
-# (tests/test_third_framework.py) reruns the suite with the site's data plus a third framework.
-REAL_DATA = Path(os.environ.get("FVX_COMPARISON_DATA") or ROOT / "data" / "comparison.yaml")
+# The comparison data the site reads: data/comparison.yaml unless FVX_COMPARISON_DATA or FVX_DATA_DIR
+# say otherwise (comparison_site.site_data.data_file_path). The third-framework proof
+# (tests/test_third_framework.py) reruns the suite on a data folder with a third framework added.
+REAL_DATA = data_file_path("comparison")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 # The pinned Node.js (package.json -> npm package `node`) runs every JavaScript in the tests, also when
