@@ -66,10 +66,9 @@ def free_port() -> int:
 
 
 def server_command(
-    task: Task, framework: str, root: Path, port: int, tmpdir: Path, env_changes: dict | None = None, direct: bool = False
+    task: Task, framework: str, root: Path, port: int, tmpdir: Path, env_changes: dict | None = None
 ) -> ServerCommand:
-    """How to serve one implementation the way a reader would deploy it (its framework's `server`),
-    or, with `direct`, the way its run line starts it on its own (the framework's `direct_command`).
+    """How to serve one implementation the way a reader would deploy it (its framework's `server`).
     `env_changes` overrides the task's env; a None value removes the variable."""
     implementation = task.implementation(framework)
     server = implementation.framework.server
@@ -83,11 +82,6 @@ def server_command(
         else:
             env[name] = value.replace("{tmpdir}", str(tmpdir))
     env.update({"HOST": "127.0.0.1", "PORT": str(port), "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"})
-    if direct:
-        values = _values(implementation, root, "127.0.0.1", port)
-        argv = [_fill(item, values) for item in implementation.framework.direct_command]
-        program = shutil.which(argv[0]) if "{" not in implementation.framework.direct_command[0] else None
-        return ServerCommand([program or argv[0], *argv[1:]], root / server.cwd, env)
     argv = server_argv(implementation, root, "127.0.0.1", port)
     return ServerCommand(argv, root / server.cwd, env)
 
@@ -143,13 +137,11 @@ class RunningServer:
         root: Path,
         startup_timeout: float = STARTUP_TIMEOUT,
         env_changes: dict | None = None,
-        port: int | None = None,
-        direct: bool = False,
     ):
         self.task, self.framework, self.root = task, framework, Path(root)
         self.startup_timeout = startup_timeout
-        self.env_changes, self.direct = env_changes, direct
-        self.port = port or free_port()
+        self.env_changes = env_changes
+        self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.tmpdir = Path(tempfile.mkdtemp(prefix=f"cookbook-{task.id}-{framework}-"))
         self.process: subprocess.Popen | None = None
@@ -167,7 +159,7 @@ class RunningServer:
         self.stop()
 
     def start(self) -> None:
-        command = server_command(self.task, self.framework, self.root, self.port, self.tmpdir, self.env_changes, self.direct)
+        command = server_command(self.task, self.framework, self.root, self.port, self.tmpdir, self.env_changes)
         self._stdout = open(self.tmpdir / "server.out", "wb")
         self._stderr = open(self.tmpdir / "server.err", "wb")
         self.process = subprocess.Popen(
@@ -357,37 +349,20 @@ def run_start_failure(task: Task, framework: str, root: Path, failure: StartFail
         server.cleanup()
 
 
-def run_listen_error(task: Task, framework: str, root: Path) -> str:
-    """Start the app on its own (the framework's direct_command) on a port already in use: it must
-    exit non-zero, fast, with a message naming the port and no stack trace. Return its output."""
-    label = f"{task.id} ({framework}), port in use"
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen(1)
-        port = taken.getsockname()[1]
-        server = RunningServer(task, framework, root, port=port, direct=True)
-        try:
-            server.start()
-            code = server.wait_for_exit(EXIT_TIMEOUT)
-            output = server.output()
-            if code is None:
-                raise ContractFailure(f"{label}: still running after {EXIT_TIMEOUT:g} s; it must exit\n{output}")
-            if code == 0:
-                raise ContractFailure(f"{label}: exited with code 0; a listen error must be a non-zero exit\n{output}")
-            if str(port) not in output:
-                raise ContractFailure(f"{label}: the message does not name the port {port}\n{output}")
-            problems = [p for p in hostile.leaks(500, {}, output) if "path" not in p and "node_modules" not in p]
-            if problems:
-                raise ContractFailure(f"{label}: the message is a stack trace, not a sentence: {problems}\n{output}")
-            deadline = time.monotonic() + 2
-            while server.group_alive() and time.monotonic() < deadline:
-                time.sleep(0.05)
-            if server.group_alive():
-                raise ContractFailure(f"{label}: worker processes stayed alive after the server exited")
-            return output
-        finally:
-            server.stop()
-            server.cleanup()
+def listen_error_problems(code: int | None, output: str, port: int) -> list[str]:
+    """How a process started on a port already in use failed to say so (empty when it did right:
+    a non-zero exit, a message naming the port, no stack trace)."""
+    if code is None:
+        return [f"still running after {EXIT_TIMEOUT:g} s; with the port taken it must exit"]
+    if code == 0:
+        return ["exited with code 0; a listen error must be a non-zero exit"]
+    problems = []
+    if str(port) not in output:
+        problems.append(f"the message does not name the port {port}")
+    traces = [p for p in hostile.leaks(500, {}, output) if "traceback" in p or "stack frame" in p]
+    if traces:
+        problems.append(f"the message is a stack trace, not a sentence: {traces}")
+    return problems
 
 
 # --- running the steps -------------------------------------------------------------------------

@@ -30,12 +30,12 @@ UNKNOWN_METHOD = "PROPFIND"  # a method llhttp and gunicorn parse, but no cookbo
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 # What a response must never contain: evidence of a stack trace, a server path or a framework's
-# default error page. Compared case-sensitively against the body and every header value.
+# default error page. Searched (case-sensitively) in the body and in every header value.
 LEAK_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("a Python traceback", re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+")),
     (
         "a JavaScript stack frame",
-        re.compile(r"(?:\n|<br>)(?:\s|&nbsp;)*at (?:\S+ )?\(?[^()\s<]+:\d+:\d+\)?|at (Function|Layer|Route|Object)\."),
+        re.compile(r"(?:\n|<br>)(?:\s|&nbsp;)*at [^\n<]{0,200}?[^()\s<]+:\d+:\d+\)?|at (Function|Layer|Route|Object)\."),
     ),
     ("an absolute server path", re.compile(r"(?<![\w.:/])/(work|home|usr|opt|tmp|root|srv|var/lib)/[\w.-]+")),
     ("node_modules", re.compile(r"node_modules")),
@@ -216,13 +216,14 @@ def send(port: int, probe: Probe) -> Answer:
 def leaks(status: int, headers: dict[str, str], text: str, root: Path | None = None) -> list[str]:
     """What the response gives away that it must not (empty when clean)."""
     found = []
-    for label, pattern in LEAK_PATTERNS:
-        if pattern.search(text):
-            found.append(f"{label}: {_context(pattern, text)!r}")
+    for where, content in (("", text), *((f" in header {name}", value) for name, value in headers.items())):
+        for label, pattern in LEAK_PATTERNS:
+            if pattern.search(content):
+                found.append(f"{label}{where}: {_context(pattern, content)!r}")
+        if root is not None and str(root) in content:
+            found.append(f"the repository's path{where}")
     if "x-powered-by" in headers:
         found.append(f"an X-Powered-By header ({headers['x-powered-by']!r})")
-    if root is not None and str(root) in text:
-        found.append("the repository's path")
     return found
 
 

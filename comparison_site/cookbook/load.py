@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import DataError, DataProblem
 from ..safe_paths import file_problem
 from ..schema_check import schema_problems
+from ..suggestions import did_you_mean
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import (
     NOT_GIVEN,
@@ -103,7 +104,7 @@ def cross_check_problems(document: YamlDocument, root: Path) -> list[DataProblem
                     document.problem(
                         here + ("related", position),
                         f"unknown task {other!r}",
-                        f"use the id of a task in this file: {', '.join(sorted(known))}",
+                        f"{did_you_mean(other, known)}use the id of a task in this file: {', '.join(sorted(known))}",
                     )
                 )
             elif other == task["id"]:
@@ -174,7 +175,8 @@ def _implementations_problems(document, here, frameworks, implementations, root)
                 document.problem(
                     here + (framework_id,),
                     f"unknown framework {framework_id!r}",
-                    f"use the id of a framework in the frameworks section: {', '.join(frameworks)}",
+                    f"{did_you_mean(framework_id, frameworks)}use the id of a framework in the frameworks section: "
+                    f"{', '.join(frameworks)}",
                 )
             )
         else:
@@ -317,7 +319,6 @@ def _framework(data: dict) -> Framework:
         language=data["language"],
         served_by=data["served_by"],
         setup=tuple(data["setup"]),
-        direct_command=tuple(data.get("direct_command", [])),
         server=Server(
             command=tuple(server["command"]),
             cwd=server.get("cwd", "."),

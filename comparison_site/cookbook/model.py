@@ -74,9 +74,6 @@ class Framework:
     served_by: str  # shown on task pages: "<name> under <served_by>"
     setup: tuple[str, ...]
     server: Server
-    # How a run line starts one app on its own (placeholders as in Server.command, run in server.cwd);
-    # the shared contract starts it on a port in use to check listen errors. Empty: not checked.
-    direct_command: tuple[str, ...] = ()
 
     def module_name(self, app: str) -> str:
         """The dotted module an app file is imported as from this framework's folder ({module})."""

@@ -156,10 +156,10 @@ def render_more_checks(book: TaskBook, task: Task) -> str:
         + ("an error page of their own" if task.errors == "page" else 'a JSON `{"error": ...}`')
         + " and never with a 5xx, a stack trace, a server path or the framework's default error page."
     ]
-    if any(framework.direct_command for framework in book.frameworks):
-        items.append(
-            "- **Port in use:** started on a port that is taken, each app exits with a non-zero code and a one-line message."
-        )
+    items.append(
+        "- **Port in use:** the run lines, run again while the port is taken, exit with a non-zero code and a message "
+        "naming the port."
+    )
     checks = task.server_checks
     if checks is not None:
         parts = [f"at least {checks.workers} worker processes answer `{checks.path}`"]

@@ -20,7 +20,6 @@ from comparison_site.cookbook.contract import (
     SnippetStartError,
     compare_hostile,
     run_contract,
-    run_listen_error,
     run_start_failure,
 )
 from comparison_site.cookbook.model import Expectation, Implementation, Note, Request, Step, Task
@@ -38,7 +37,6 @@ START_FAILURES = [
     for framework in BOOK.framework_ids
     for index in range(len(task.start_failures))
 ]
-LISTEN_CHECKS = [(task.id, framework.id) for task in BOOK.tasks for framework in BOOK.frameworks if framework.direct_command]
 
 
 @pytest.mark.parametrize(("task_id", "framework"), RUNS, ids=[f"{t}-{f}" for t, f in RUNS])
@@ -70,12 +68,6 @@ def test_bad_configuration_stops_the_server(task_id: str, framework: str, index:
     task = BOOK.get(task_id)
     output = run_start_failure(task, framework, ROOT, task.start_failures[index])
     assert all(text in output for text in task.start_failures[index].output_contains)
-
-
-@pytest.mark.parametrize(("task_id", "framework"), LISTEN_CHECKS, ids=[f"{t}-{f}" for t, f in LISTEN_CHECKS])
-def test_a_port_in_use_is_a_clear_non_zero_exit(task_id: str, framework: str):
-    output = run_listen_error(BOOK.get(task_id), framework, ROOT)
-    assert output.strip()
 
 
 # --- the harness itself ------------------------------------------------------------------------

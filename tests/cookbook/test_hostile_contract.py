@@ -20,8 +20,8 @@ from comparison_site.cookbook.contract import (
     compare_hostile,
     cookie_problems,
     incremental_problems,
+    listen_error_problems,
     run_contract,
-    run_listen_error,
     run_start_failure,
     tamper,
 )
@@ -78,6 +78,7 @@ def test_clean_answers_and_own_pages_are_not_leaks():
     assert hostile.leaks(200, {}, '{"path": "docs/guide/intro.md", "url": "https://example.org/work/x"}') == []
     assert hostile.leaks(200, {"x-powered-by": "Express"}, "{}") == ["an X-Powered-By header ('Express')"]
     assert hostile.leaks(200, {}, "at /tmp/x", root=Path("/tmp/x")) != []
+    assert hostile.leaks(500, {"x-error": 'File "/srv/app.py", line 3'}, "{}")[0].startswith("a Python traceback in header")
 
 
 def test_error_format_json_or_page():
@@ -216,10 +217,16 @@ def test_a_flask_app_with_werkzeug_pages_fails_the_hostile_contract(unsafe_repo:
     assert "oversized JSON POST /items" in message  # no MAX_CONTENT_LENGTH: the 2 MiB body is accepted
 
 
-def test_an_ignored_listen_error_fails(unsafe_repo: Path):
-    with pytest.raises(ContractFailure) as caught:  # listens without checking: exits 1 with a stack trace
-        run_listen_error(unsafe_task(), "express", unsafe_repo)
-    assert "port in use" in str(caught.value)
+def test_listen_errors_are_judged_on_exit_code_port_and_stack_traces():
+    assert listen_error_problems(1, "cannot listen on 127.0.0.1:4321: EADDRINUSE", 4321) == []
+    assert listen_error_problems(None, "", 4321)[0].startswith("still running")
+    assert listen_error_problems(0, "Listening on http://127.0.0.1:4321", 4321)[0].startswith("exited with code 0")
+    assert "does not name the port" in listen_error_problems(1, "address in use", 4321)[0]
+    node_crash = (
+        "node:events:497\n      throw er; // Unhandled 'error' event\nError: listen EADDRINUSE: address already in use "
+        "127.0.0.1:4321\n    at Server.setupListenHandle [as _listen2] (node:net:1908:16)\n"
+    )
+    assert "stack trace" in listen_error_problems(1, node_crash, 4321)[0]
 
 
 def test_a_config_error_must_stop_the_process_with_its_message(unsafe_repo: Path):

@@ -5,8 +5,10 @@ set-up. So each implementation's lines run here as one bash session (`set -e`: a
 that fails fails the test) in a scratch copy of the repository's snippets (nothing a line writes,
 such as a SQLite file, lands in the working tree), with the project's installed environment first
 on PATH (what the set-up lines produce) and the documented PORT convention: HOST=127.0.0.1 and
-PORT=<a free port> exported. The last line must start a server that answers HTTP on $PORT; the
-test then stops its whole process group.
+PORT=<a free port> exported. The last line must start a server that answers HTTP on $PORT. While
+it does, the same lines run again with the same PORT: with the port taken they must exit with a
+non-zero code and a message naming the port, without a stack trace (this is how every entry point's
+listen-error handling is checked, cluster workers included). The test then stops both sessions.
 
 The set-up lines themselves (venv + pip, npm ci) are run by test_setup_lines_install_what_the_snippets_need
 in a scratch copy too, because running them in the working tree would replace installed folders
@@ -27,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from comparison_site.cookbook import load_tasks
-from comparison_site.cookbook.contract import free_port
+from comparison_site.cookbook.contract import EXIT_TIMEOUT, free_port, listen_error_problems
 
 from .conftest import ROOT
 
@@ -103,35 +105,54 @@ def stop(process: subprocess.Popen) -> None:
     process.wait()
 
 
+def start_session(lines, root: Path, port: int, output: Path) -> subprocess.Popen:
+    """The lines as one bash session (`set -e`) in its own process group, output to a file."""
+    script = "set -e\n" + "\n".join(lines) + "\n"
+    with open(output, "wb") as stream:
+        return subprocess.Popen(
+            ["bash", "-c", script],
+            cwd=root,
+            env=session_env(port),
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 @pytest.mark.parametrize(("task_id", "framework"), RUNS, ids=[f"{t}-{f}" for t, f in RUNS])
 def test_run_lines_work_as_written(task_id: str, framework: str, tmp_path: Path):
     lines = BOOK.get(task_id).implementation(framework).run
     root = scratch_root(tmp_path / "repo")
     port = free_port()
-    script = "set -e\n" + "\n".join(lines) + "\n"
-    with open(tmp_path / "output.txt", "wb") as output:
-        process = subprocess.Popen(
-            ["bash", "-c", script],
-            cwd=root,
-            env=session_env(port),
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_TIMEOUT
-            while time.monotonic() < deadline and process.poll() is None and not answers(port):
-                time.sleep(0.1)
-            served = process.poll() is None and answers(port)
-        finally:
-            stop(process)
-    text = (tmp_path / "output.txt").read_text(encoding="utf-8", errors="replace")[-4000:]
     shown = "\n".join(f"  $ {line}" for line in lines)
-    assert served, (
-        f"{task_id} ({framework}): the run lines, typed into one shell from the repository root with PORT={port},\n"
-        f"{shown}\ndid not end in a server answering on $PORT (exit code {process.returncode}).\n--- output ---\n{text}"
-    )
+    first = start_session(lines, root, port, tmp_path / "first.txt")
+    try:
+        deadline = time.monotonic() + SERVER_TIMEOUT
+        while time.monotonic() < deadline and first.poll() is None and not answers(port):
+            time.sleep(0.1)
+        served = first.poll() is None and answers(port)
+        text = (tmp_path / "first.txt").read_text(encoding="utf-8", errors="replace")[-4000:]
+        assert served, (
+            f"{task_id} ({framework}): the run lines, typed into one shell from the repository root with PORT={port},\n"
+            f"{shown}\ndid not end in a server answering on $PORT (exit code {first.returncode}).\n--- output ---\n{text}"
+        )
+        second = start_session(lines, root, port, tmp_path / "second.txt")
+        try:
+            code = second.wait(timeout=EXIT_TIMEOUT + SERVER_TIMEOUT / 2)
+        except subprocess.TimeoutExpired:
+            code = None
+        finally:
+            stop(second)
+        text = (tmp_path / "second.txt").read_text(encoding="utf-8", errors="replace")[-4000:]
+        problems = listen_error_problems(code, text, port)
+        assert not problems, (
+            f"{task_id} ({framework}): run again while port {port} was taken,\n{shown}\n"
+            + "\n".join(f"- {problem}" for problem in problems)
+            + f"\n--- output ---\n{text}"
+        )
+    finally:
+        stop(first)
 
 
 @pytest.mark.parametrize("framework", BOOK.framework_ids)
