@@ -27,3 +27,9 @@ def unknown_reference_hint(value: object, known: Iterable[str], otherwise: str =
         more = len(choices) - MAX_LISTED
         text += "use one of: " + ", ".join(choices[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
     return text + otherwise
+
+
+def did_you_mean(value: object, known: Iterable[str]) -> str:
+    """"did you mean 'x'? " when a known id is close to `value`, else "": a prefix for any hint."""
+    guess = closest(value, known) if isinstance(value, str) else None
+    return f"did you mean '{guess}'? " if guess else ""

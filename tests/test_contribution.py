@@ -183,3 +183,25 @@ def test_cookbook_guide_and_reference_pages_are_built_and_linked(built_site):
     assert "../cookbook-data-reference/" in hrefs
     reference = "".join(parse(built_site / "cookbook-data-reference/index.html").text.split())  # code has break points
     assert "implementations" in reference and "headers_match" in reference
+
+
+def test_a_misspelt_reference_gets_the_closest_existing_id(tmp_path):
+    from comparison_site.errors import DataError
+    from comparison_site.references import check_references
+    from comparison_site.suggestions import did_you_mean, unknown_reference_hint
+
+    assert did_you_mean("hello-wrld", ["hello-world", "json-crud-api"]) == "did you mean 'hello-world'? "
+    assert did_you_mean("graphql", ["hello-world", "json-crud-api"]) == ""  # nothing close: no guess
+    assert unknown_reference_hint("identiti", ["identity", "testing"], ", or add it") == (
+        "did you mean 'identity'? use one of: identity, testing, or add it")
+    data = copy.deepcopy(load_comparison(MINIMAL).raw)
+    data["criteria"][0]["cookbook"] = ["hello-wrld"]
+    comparison = load_comparison(write_yaml(data, tmp_path / "comparison.yaml"))
+    try:
+        check_references(comparison, {"hello-world", "json-crud-api"}, set())
+    except DataError as error:
+        [problem] = error.problems
+        assert problem.path == "criteria[id=licence].cookbook"
+        assert problem.hint.startswith("did you mean 'hello-world'?")
+    else:
+        raise AssertionError("a misspelt task id was accepted")

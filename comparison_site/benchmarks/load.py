@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import DataError, DataProblem
 from ..schema_check import schema_problems
+from ..suggestions import did_you_mean
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import (
     BenchmarkResults,
@@ -76,7 +77,8 @@ def consistency_problems(document: YamlDocument) -> list[DataProblem]:
             if scenario_id not in known["scenarios"]:
                 problems.append(document.problem(("configurations", index, "scenarios", position),
                                                  f"unknown scenario '{scenario_id}'",
-                                                 f"use one of the ids under scenarios: {', '.join(sorted(known['scenarios']))}"))
+                                                 f"{did_you_mean(scenario_id, known['scenarios'])}use one of the ids under "
+                                                 f"scenarios: {', '.join(sorted(known['scenarios']))}"))
     for index, scenario in enumerate(data["scenarios"]):
         capacity = scenario.get("capacity_scenario")
         if capacity and (capacity not in scenarios or scenarios[capacity]["mode"] != "closed"):
@@ -98,7 +100,8 @@ def consistency_problems(document: YamlDocument) -> list[DataProblem]:
         for key, section in (("configuration", "configurations"), ("scenario", "scenarios")):
             if run[key] not in known[section]:
                 problems.append(document.problem(where + (key,), f"unknown {key} '{run[key]}'",
-                                                 f"use one of the ids under {section}: {', '.join(sorted(known[section]))}"))
+                                                 f"{did_you_mean(run[key], known[section])}use one of the ids under "
+                                                 f"{section}: {', '.join(sorted(known[section]))}"))
         if run["configuration"] in runs_by_configuration and run["scenario"] not in runs_by_configuration[run["configuration"]]:
             problems.append(document.problem(where + ("scenario",), f"configuration '{run['configuration']}' does not "
                                              f"list scenario '{run['scenario']}'", REGENERATE))

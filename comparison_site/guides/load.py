@@ -14,6 +14,7 @@ from ..cross_checks import links_are_safe
 from ..errors import DataError, DataProblem
 from ..model import Source
 from ..schema_check import schema_problems
+from ..suggestions import did_you_mean
 from ..yaml_source import YamlDocument, load_yaml_document
 from .model import (
     Advisory,
@@ -125,7 +126,8 @@ def _framework_references(document: YamlDocument, frameworks: list[str]) -> Iter
     for path, framework_id in places:
         if framework_id not in frameworks:
             yield document.problem(path, f"unknown framework '{framework_id}'",
-                                   f"use a framework id from data/comparison.yaml: {', '.join(frameworks)}")
+                                   f"{did_you_mean(framework_id, frameworks)}use a framework id from data/comparison.yaml: "
+                                   f"{', '.join(frameworks)}")
 
 
 def _traps_have_two_ends(document: YamlDocument) -> Iterator[DataProblem]:
@@ -146,7 +148,8 @@ def _cookbook_references(document: YamlDocument, task_ids: set[str]) -> Iterator
         for position, task_id in enumerate(row.get("cookbook", [])):
             if task_id not in task_ids:
                 yield document.problem(("crosswalk", index, "cookbook", position), f"unknown cookbook task '{task_id}'",
-                                       f"use a task id from data/tasks.yaml: {', '.join(sorted(task_ids))}")
+                                       f"{did_you_mean(task_id, task_ids)}use a task id from data/tasks.yaml: "
+                                       f"{', '.join(sorted(task_ids))}")
 
 
 def _releases_recorded(document: YamlDocument, releases: dict) -> Iterator[DataProblem]:

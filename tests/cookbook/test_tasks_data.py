@@ -28,7 +28,7 @@ CASES = [
         "related: [json-crud-api]",
         "related: [json-crud-apy]",
         "related:",
-        "tasks[0].related[0]",
+        "tasks[id=hello-world].related[0]",
         "unknown task 'json-crud-apy'",
     ),
     (
@@ -44,7 +44,7 @@ CASES = [
         "app: snippets/flask/hello_world.py",
         "app: snippets/flask/hello_wrld.py",
         "hello_wrld.py",
-        "tasks[0].implementations.flask.app",
+        "tasks[id=hello-world].implementations.flask.app",
         "file snippets/flask/hello_wrld.py does not exist",
     ),
     (
@@ -52,7 +52,7 @@ CASES = [
         "test: snippets/express/test/hello-world.test.js",
         "test: snippets/express/test/nope.test.js",
         "nope.test.js",
-        "tasks[0].implementations.express.test",
+        "tasks[id=hello-world].implementations.express.test",
         "does not exist",
     ),
     (
@@ -60,7 +60,7 @@ CASES = [
         "app: snippets/flask/json_crud_api.py",
         "app: snippets/express/json-crud-api.js",
         ("app: snippets/express/json-crud-api.js", 1),
-        "tasks[1].implementations.flask.app",
+        "tasks[id=json-crud-api].implementations.flask.app",
         "is not under snippets/flask/",
     ),
     (
@@ -68,7 +68,7 @@ CASES = [
         "app: snippets/flask/hello_world.py",
         "app: ../secrets.py",
         "../secrets.py",
-        "tasks[0].implementations.flask.app",
+        "tasks[id=hello-world].implementations.flask.app",
         "does not have the expected form",
     ),
     (
@@ -76,7 +76,7 @@ CASES = [
         "request: {method: GET, path: /}",
         "request: {path: /}",
         "request: {path: /}",
-        "tasks[0].contract[0].request",
+        "tasks[id=hello-world].contract[0].request",
         "missing required field 'method'",
     ),
     (
@@ -84,7 +84,7 @@ CASES = [
         "request: {method: GET, path: /}",
         "request: {method: FETCH, path: /}",
         "FETCH",
-        "tasks[0].contract[0].request.method",
+        "tasks[id=hello-world].contract[0].request.method",
         "expected one of",
     ),
     (
@@ -92,7 +92,7 @@ CASES = [
         "expect: {status: 200, body_contains: [Hello]}",
         "expect: {status: ok}",
         "status: ok",
-        "tasks[0].contract[0].expect.status",
+        "tasks[id=hello-world].contract[0].expect.status",
         "expected a whole number",
     ),
     (
@@ -100,7 +100,7 @@ CASES = [
         "expect: {status: 200, body_contains: [Hello]}",
         "expect: {status: 200, body_contain: [Hello]}",
         "body_contain:",
-        "tasks[0].contract[0].expect.body_contain",
+        "tasks[id=hello-world].contract[0].expect.body_contain",
         "unknown field(s) 'body_contain'",
     ),
     (
@@ -108,7 +108,7 @@ CASES = [
         "request: {method: POST, path: /items, json: {name: Write docs}}",
         "request: {method: POST, path: /items, json: {name: Write docs}, form: {name: x}}",
         "form: {name: x}",
-        "tasks[1].contract[0].request.form",
+        "tasks[id=json-crud-api].contract[0].request.form",
         "at most one body",
     ),
     (
@@ -116,7 +116,7 @@ CASES = [
         "        capture:\n          item_id: {json: id}\n",
         "",
         'path: "/items/{item_id}"',
-        "tasks[1].contract[1].request.path",
+        "tasks[id=json-crud-api].contract[1].request.path",
         "uses {item_id} before any step captures it",
     ),
     (
@@ -124,7 +124,7 @@ CASES = [
         'headers_match: {Content-Type: "application/json.*"}',
         'headers_match: {Content-Type: "application/(json"}',
         "application/(json",
-        "tasks[1].contract[1].expect.headers_match.Content-Type",
+        "tasks[id=json-crud-api].contract[1].expect.headers_match.Content-Type",
         "invalid regular expression",
     ),
     (
@@ -132,7 +132,7 @@ CASES = [
         "request: {method: GET, path: /}",
         "request: {method: GET, path: items}",
         "path: items",
-        "tasks[0].contract[0].request.path",
+        "tasks[id=hello-world].contract[0].request.path",
         "does not have the expected form",
     ),
     (
@@ -140,16 +140,16 @@ CASES = [
         "  - id: hello-world",
         "  - id: Hello_World",
         "Hello_World",
-        "tasks[0].id",
+        "tasks[id=Hello_World].id",
         "does not have the expected form",
     ),
-    ("note-kind-unknown", "      - kind: tip", "      - kind: hint", "kind: hint", "tasks[1].notes[0].kind", "expected one of"),
+    ("note-kind-unknown", "      - kind: tip", "      - kind: hint", "kind: hint", "tasks[id=json-crud-api].notes[0].kind", "expected one of"),
     (
         "source-url-not-http",
         "url: https://flask.palletsprojects.com/en/stable/quickstart/",
         "url: javascript:alert(1)",
         "javascript:alert(1)",
-        "tasks[0].notes[0].sources[0].url",
+        "tasks[id=hello-world].notes[0].sources[0].url",
         "does not have the expected form",
     ),
     (
@@ -157,7 +157,7 @@ CASES = [
         '"{tmpdir}/db.sqlite3"',
         '"{tempdir}/db.sqlite3"',
         "tempdir",
-        "tasks[0].env.DATABASE_PATH",
+        "tasks[id=hello-world].env.DATABASE_PATH",
         "unknown placeholder {tempdir}",
     ),
     (
@@ -166,7 +166,7 @@ CASES = [
         "        expect: {status: 200, body_contains: [Hello]}\n",
         "    contract: []\n",
         "contract: []",
-        "tasks[0].contract",
+        "tasks[id=hello-world].contract",
         "at least 1 item",
     ),
     (
@@ -174,7 +174,7 @@ CASES = [
         "      express:\n        app: snippets/express/hello-world.js",
         "      expres:\n        app: snippets/express/hello-world.js",
         "expres:",
-        "tasks[0].implementations.expres",
+        "tasks[id=hello-world].implementations.expres",
         "unknown framework 'expres'",
     ),
     (
@@ -182,7 +182,7 @@ CASES = [
         "      express:\n        app: snippets/express/hello-world.js",
         "      expres:\n        app: snippets/express/hello-world.js",
         ("    implementations:", 1),
-        "tasks[0].implementations",
+        "tasks[id=hello-world].implementations",
         "no implementation for framework 'express'",
     ),
     (
@@ -190,7 +190,7 @@ CASES = [
         "        test: snippets/express/test/hello-world.test.js\n",
         "        test: snippets/express/test/hello-world.test.js\n        server_config: snippets/express/hello-world.js\n",
         "server_config:",
-        "tasks[0].implementations.express.server_config",
+        "tasks[id=hello-world].implementations.express.server_config",
         "the express server takes no configuration file",
     ),
     (
@@ -198,7 +198,7 @@ CASES = [
         'command: [node, "{app_file}"]',
         'command: [node, "{app_path}"]',
         "{app_path}",
-        "frameworks[1].server.command[1]",
+        "frameworks[id=express].server.command[1]",
         "{app_path} cannot be used here",
     ),
     (
@@ -214,7 +214,7 @@ CASES = [
         "folder: snippets/express/",
         "folder: snippets/express",
         "folder: snippets/express",
-        "frameworks[1].folder",
+        "frameworks[id=express].folder",
         "does not have the expected form",
     ),
     (
@@ -285,10 +285,10 @@ def test_a_third_framework_needs_an_implementation_in_every_task(scratch_repo: P
     with pytest.raises(DataError) as caught:
         load_tasks(data_file, DEFAULT_SCHEMA, root=scratch_repo)
     lines = str(caught.value).splitlines()
-    for index in (0, 1):
+    for index, task_id in enumerate(("hello-world", "json-crud-api")):
         start = f"{data_file}:{line_of(text, ('    implementations:', index + 1))}:"
         assert any(
-            line.startswith(start) and f": tasks[{index}].implementations: no implementation for framework 'fastapi'" in line
+            line.startswith(start) and f": tasks[id={task_id}].implementations: no implementation for framework 'fastapi'" in line
             for line in lines
         ), f"expected tasks[{index}] to lack its fastapi version at {start}; got:\n{caught.value}"
 
