@@ -47,6 +47,9 @@ PAYLOADS = {
     "jinja": "F{n} {{{{ 7*191 }}}}Q {{% if true %}}JINJA{{% endif %}} {{{{ config.site_name }}}}",
     "links": ("[F{n}](javascript:alert({n})) [d{n}](data:text/html;base64,PHNjcmlwdD4=) "
               "<javascript:alert({n})> [ok](https://example.org/){{: onclick=alert({n})}}"),
+    # Closes a surrounding code span, quoted attribute or fenced block, then tries markup.
+    "breakout": '` [F{n}](javascript:alert({n})) x" onmouseover="alert({n})" **b**{{: onclick="alert({n})"}} `',
+    "fence": "F{n}\n```\n</code></pre><img src=x onerror=alert({n})>\n```\n~~~\n[x](javascript:alert({n}))\n",
     "url-scheme": "javascript:alert({n})",
     "url-breakout": 'https://example.org/F{n}){{: onclick="alert({n})"}}"onmouseover="alert({n})',
     "snippet": 'F{n} --8<-- "mkdocs.yml"',
