@@ -57,6 +57,11 @@ def schema_problems(document: YamlDocument, schema_path: Path | str) -> list[Dat
                 # A key that breaks propertyNames: point at that key, not at the mapping holding it.
                 path += (leaf.instance,)
             problems.append(document.problem(path, message, hint))
+    # A URL that breaks the URL rule usually breaks the schema's looser pattern too: keep the message
+    # that says why.
+    url_paths = {(p.line, p.column, p.path) for p in problems if "is not an acceptable URL" in p.message}
+    problems = [p for p in problems
+                if not ((p.line, p.column, p.path) in url_paths and "does not have the expected form" in p.message)]
     return sorted(set(problems))
 
 
