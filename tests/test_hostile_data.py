@@ -356,3 +356,18 @@ def test_payloads_reached_the_pages_from_every_data_file_that_has_pages(hostile)
     by_file = {f.number: f.file for f in fields}
     files_shown = {by_file[n] for n in shown if n in by_file}
     assert {"comparison", "tasks"} <= files_shown, files_shown
+
+
+def test_the_scan_finds_active_content_when_there_is_some():
+    """The scan must be able to fail: each kind of injection it looks for, in one page."""
+    findings: list[str] = []
+    _scan_html("page", '<img src=x onerror="alert(1)"><a href=" JavaScript:alert(1)">a</a><script>alert(1)</script>'
+               '<p>1337Q JINJA</p><iframe src="/"></iframe><p>\u202eevil</p><form action="data:text/html,x"></form>',
+               findings)
+    kinds = ["event handler onerror", "<a href=", "script containing alert", "Jinja from the data", "<iframe>",
+             "bidirectional", "<form action=", "injected <img>"]
+    for kind in kinds:
+        assert any(kind in finding for finding in findings), (kind, findings)
+    clean: list[str] = []
+    _scan_html("page", "<p>&lt;script&gt;alert(1)&lt;/script&gt; {% if true %}JINJA{{ 7*191 }}Q</p>", clean)
+    assert clean == []
