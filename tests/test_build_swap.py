@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from comparison_site.site_data import data_files
+
 from .conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "build_site.py"
@@ -65,8 +67,8 @@ def test_a_failed_build_keeps_the_previous_site(tmp_path):
     site = previous_site(tmp_path)
     data = tmp_path / "data"
     data.mkdir()
-    for source in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(source, data / source.name)
+    for file in data_files():  # the data in effect (FVX_DATA_DIR may point elsewhere)
+        shutil.copy(file.path, data / f"{file.name}.yaml")
     (data / "comparison.yaml").write_text("frameworks: [\n", encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", FVX_DATA_DIR=str(data))
     env.pop("FVX_COMPARISON_DATA", None)

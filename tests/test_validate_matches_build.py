@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import sys
 
+from comparison_site.site_data import data_files
+
 from .conftest import MKDOCS, ROOT
 
 
 def _broken_data(folder):
-    for source in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(source, folder / source.name)
+    for file in data_files():  # the data in effect (FVX_DATA_DIR may point elsewhere)
+        shutil.copy(file.path, folder / f"{file.name}.yaml")
     comparison = folder / "comparison.yaml"
     text = comparison.read_text(encoding="utf-8")
     text, cookbook = re.subn(r"^(    cookbook: \[)", r"\1no-such-task, ", text, count=1, flags=re.M)

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from comparison_site.errors import DataError
+from comparison_site.site_data import data_file_path, data_files
 from comparison_site.yaml_policy import MAX_FILE_BYTES, MAX_PROBLEMS
 from comparison_site.yaml_source import load_yaml_document, parse_yaml_text
 
@@ -120,9 +121,9 @@ def test_files_that_are_not_utf8_or_too_large_are_located(tmp_path):
 
 def test_validate_refuses_an_alias_bomb_in_any_data_file_with_its_location(tmp_path):
     """Through the command `make validate` runs, with the real data copied aside and one file poisoned."""
-    for source in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(source, tmp_path / source.name)
-    (tmp_path / "tasks.yaml").write_text(BILLION_LAUGHS + (ROOT / "data/tasks.yaml").read_text(encoding="utf-8"),
+    for file in data_files():  # the data in effect (FVX_DATA_DIR may point elsewhere)
+        shutil.copy(file.path, tmp_path / f"{file.name}.yaml")
+    (tmp_path / "tasks.yaml").write_text(BILLION_LAUGHS + data_file_path("tasks").read_text(encoding="utf-8"),
                                          encoding="utf-8")
     env = dict(os.environ, FVX_DATA_DIR=str(tmp_path))
     env.pop("FVX_COMPARISON_DATA", None)
