@@ -55,19 +55,6 @@ def file_problem(root: Path, relative: str, allowed_folder: str) -> tuple[str, s
     return None
 
 
-def folder_problem(root: Path, relative: str) -> tuple[str, str] | None:
-    """Like file_problem for a folder a data entry names (no symlinks, inside the repository)."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or "\\" in relative:
-        return f"{relative} must be a relative path without '..'", "write it relative to the repository root"
-    current = Path(root)
-    for part in path.parts:
-        current = current / part
-        if current.is_symlink():
-            return f"{relative} goes through a symbolic link", "name a real folder of the repository"
-    return None
-
-
 @functools.lru_cache(maxsize=4)
 def _tracked_files_cached(root: str, index_mtime: int) -> frozenset[str] | None:
     try:
