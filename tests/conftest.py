@@ -52,3 +52,24 @@ def built_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     yield destination
     shutil.rmtree(destination, ignore_errors=True)
+
+
+# Programs the tests start (mkdocs serve, the benchmark harness and its servers) must delete their
+# temporary folders when they stop. They get a private TMPDIR for the test run, and the run fails
+# at the end if one of these is left there. (Interrupting `mkdocs serve` with SIGTERM rather than
+# Ctrl-C was how /tmp/mkdocs_* folders piled up.)
+LEFT_BEHIND = ("mkdocs_*", "bench-*")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_temporary_folders_left_behind(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("subprocess-tmp")
+    previous = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = previous
+    left = sorted({path.name for pattern in LEFT_BEHIND for path in folder.glob(pattern)})
+    assert not left, f"programs started by the tests left temporary folders behind: {left}"
