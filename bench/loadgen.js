@@ -141,6 +141,7 @@ function release(connection) {
   // Queued requests go out even after the schedule ended (during the wait for answers): they
   // were due, and their clocks are running.
   if (waiting.length) { send(connection, waiting.shift()); return; }
+  connection.idleSince = now();
   pool.push(connection);
 }
 
@@ -151,9 +152,19 @@ function afterFree(stream) {
   dispatch({ stream, clockStart: 0 });
 }
 
+// A connection idle for longer than this is closed rather than reused: the servers close idle
+// keep-alive connections after their own timeout (gunicorn's default is 2 s, the shortest here),
+// and a request written just as the server closes would be lost to a race that is the client's,
+// not the server's. Real HTTP clients avoid it the same way (or retry).
+const MAX_IDLE_MS = 1000;
+
 function dispatch(job) {
   inFlight.add(job);
-  const connection = pool.pop();
+  let connection = pool.pop();
+  while (connection && now() - connection.idleSince > MAX_IDLE_MS) {
+    connection.socket.destroy();
+    connection = pool.pop();
+  }
   if (connection) { send(connection, job); return; }
   if (openConnections < spec.connections) { send(newConnection(), job); return; }
   waiting.push(job);

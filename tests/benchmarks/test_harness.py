@@ -437,3 +437,20 @@ def descendants(root: int) -> list[int]:
 
 def test_shutil_which_finds_the_pinned_node():
     assert NODE and Path(NODE).resolve().exists() and shutil.which("node")
+
+
+def test_the_generator_does_not_reuse_a_connection_the_server_may_be_closing():
+    """Servers close idle keep-alive connections (gunicorn after 2 s); writing a request just then
+    loses it. The generator retires connections idle for more than a second, so the second request,
+    due 2 s after the first, goes out on a new connection."""
+    handler = type("Quick", (StallFirst,), {"stalled": Event(), "STALL": 0.0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = run_load(NODE, Load("open", (("/", 0.5, b"ok"),), 3.0, 10, 2.0), server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+    stream = result["streams"][0]
+    assert (stream["scheduled"], stream["answered"]) == (2, 2)
+    assert result["connections_opened"] == 2
