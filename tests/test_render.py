@@ -128,3 +128,11 @@ def test_a_third_framework_appears_in_every_table(three):
     assert "**Choose FastAPI when:**" in home.render_choose_when(three)
     assert "FastAPI pro: type hints" in to_html(framework.render_framework_page(three, "fastapi", LINKS))
     assert "fastapi.md#younger" in sources.render_sources(three)
+
+
+def test_judgements_are_labelled_from_their_basis_in_every_table(data):
+    overview = comparison_page.render_overview(data)
+    for criterion in data.criteria:
+        row = next(line for line in overview.splitlines() if f"#{criterion.id})" in line)
+        assert ("*(opinion)*" in row) == (criterion.basis == "opinion"), row
+    assert any(c.basis == "opinion" for c in data.criteria)

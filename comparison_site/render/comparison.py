@@ -10,16 +10,18 @@ from .markdown import SiteLinks, entry_meta, heading, inline, link, sources_line
 
 
 def with_full_stop(text: str) -> str:
-    """Table summaries are written without a full stop; add one when a sentence follows."""
-    return text if text.rstrip().endswith((".", "!", "?", ":", ")")) else text.rstrip() + "."
+    """Table summaries are written without a full stop; add one when a sentence follows. A closing
+    parenthesis ends a phrase, not a sentence: "(process, thread or greenlet)" still needs one."""
+    return text if text.rstrip().endswith((".", "!", "?", ":")) else text.rstrip() + "."
 
 
 def criteria_table(comparison: Comparison, criteria: list[Criterion], from_page: str) -> str:
     """One row per criterion, one column per framework, each criterion linking to its detail
-    (on its category's page) as seen from `from_page`."""
+    (on its category's page) as seen from `from_page`; a judgement says so after its name."""
     headers = ["Criterion", *(plain_text(f.name) for f in comparison.frameworks)]
     rows = [
-        [link(plain_text(c.title), pages.relative(pages.criterion_target(c), from_page)),
+        [link(plain_text(c.title), pages.relative(pages.criterion_target(c), from_page))
+         + (" *(opinion)*" if c.basis == "opinion" else ""),
          *(inline(c.values[f.id].summary) for f in comparison.frameworks)]
         for c in criteria
     ]
@@ -43,9 +45,11 @@ def criterion_detail(comparison: Comparison, criterion: Criterion, links: SiteLi
         if value.details:
             text += f" {inline(value.details)}"
         parts.append(text + "<br>\n" + sources_line(value.sources))
-    parts += [(measurements or {})[s] for s in criterion.measured if s in (measurements or {})]
+    shown = [(measurements or {})[s] for s in criterion.measured if s in (measurements or {})]
+    parts += shown
     last_verified = criterion.last_verified or comparison.last_verified
-    parts.append(entry_meta(links, criterion.line, last_verified, f"criterion '{criterion.id}'", criterion.basis))
+    parts.append(entry_meta(links, criterion.line, last_verified, f"criterion '{criterion.id}'", criterion.basis,
+                            measured=bool(shown)))
     return "\n\n".join(parts)
 
 

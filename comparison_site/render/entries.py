@@ -49,7 +49,7 @@ def render_faq(comparison: Comparison, links: SiteLinks, measurements: dict[str,
             *[(measurements or {})[s] for s in entry.measured if s in (measurements or {})],
             sources_line(entry.sources),
             entry_meta(links, entry.line, entry.last_verified or comparison.last_verified,
-                       f"FAQ '{entry.id}'", entry.basis),
+                       f"FAQ '{entry.id}'", entry.basis, measured=any(s in (measurements or {}) for s in entry.measured)),
         ]
     return "\n\n".join(parts)
 
@@ -69,6 +69,7 @@ def render_claims(comparison: Comparison, links: SiteLinks, measurements: dict[s
             inline(claim.explanation),
             sources_line(claim.sources),
             *[(measurements or {})[s] for s in claim.measured if s in (measurements or {})],
-            entry_meta(links, claim.line, claim.last_verified or comparison.last_verified, f"claim '{claim.id}'"),
+            entry_meta(links, claim.line, claim.last_verified or comparison.last_verified, f"claim '{claim.id}'",
+                       measured=any(s in (measurements or {}) for s in claim.measured)),
         ]
     return "\n\n".join(parts)

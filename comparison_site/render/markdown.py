@@ -70,9 +70,13 @@ def verdict_badge(verdict: str) -> str:
     return f'<span class="fvx-verdict fvx-verdict-{verdict}">{verdict.replace("-", " ").capitalize()}</span>'
 
 
-def entry_meta(links: SiteLinks, line: int, last_verified: str, what: str, basis: str | None = None) -> str:
-    """The line under an entry: its basis, when it was last verified, and edit/report links."""
+def entry_meta(links: SiteLinks, line: int, last_verified: str, what: str, basis: str | None = None,
+               measured: bool = False) -> str:
+    """The line under an entry: its basis (plus "Measured" when it cites benchmark results shown
+    with it), when it was last verified, and edit/report links."""
     parts = [basis_badge(basis)] if basis else []
+    if measured and basis != "measured":
+        parts.append(basis_badge("measured"))
     parts.append(f'<span class="fvx-verified">Last verified {html.escape(last_verified)}</span>')
     if links.repo_url:
         parts.append(f'<a class="fvx-edit" href="{html.escape(links.source_line(line))}" '
