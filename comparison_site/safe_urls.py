@@ -11,7 +11,7 @@ link inside data text (inline.py) is checked by `url_problem`:
 
 `link_destination` is defence in depth for the renderers: even if a value skipped validation, it
 percent-encodes everything outside the safe set, so a URL can never change the markup around it;
-`markdown_link` goes further and shows a refused URL's label as plain text with no link at all.
+`markdown_link` goes further and shows the label of a URL that is not http(s) with no link at all.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def link_destination(url: str) -> str:
 
 
 def markdown_link(label_markdown: str, url: str) -> str:
-    """`[label](url)`, or just the label when the URL breaks the rule (so it never becomes a link)."""
-    if not is_safe_url(url):
+    """`[label](url)` with the destination percent-encoded; just the label when the URL is not
+    http(s) at all (validation refuses both kinds; this is the renderers' last line)."""
+    if not str(url).lower().startswith(("https://", "http://")):
         return label_markdown
     return f"[{label_markdown}]({link_destination(url)})"

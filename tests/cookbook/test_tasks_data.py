@@ -150,7 +150,7 @@ CASES = [
         "url: javascript:alert(1)",
         "javascript:alert(1)",
         "tasks[id=hello-world].notes[0].sources[0].url",
-        "does not have the expected form",
+        "only http and https URLs are allowed",
     ),
     (
         "unknown-env-placeholder",
