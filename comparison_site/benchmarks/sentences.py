@@ -62,7 +62,7 @@ def _not_kept_up(cell: Cell) -> str:
     with_errors = cell.with_status("errors")
     if with_errors:
         failed = sum(cell.totals(stream.path)["failed"] for stream in cell.scenario.streams)
-        parts.append(f"{WARNING_MARK} {fmt.count(failed)} failed answers in {fmt.count(len(with_errors))} of "
+        parts.append(f"{WARNING_MARK} {plural(failed, 'failed answer')} in {fmt.count(len(with_errors))} of "
                      f"{fmt.count(total)} runs")
     failed_runs = cell.with_status("failed")
     if failed_runs:
