@@ -32,7 +32,8 @@ def test_express_snippet_tests_pass():
     if not node.exists():
         pytest.fail("the pinned Node.js is missing; run `make install`")
     assert (express / "node_modules").is_dir(), "run `npm ci` in snippets/express first"
-    result = subprocess.run([str(node), "--test", "--test-reporter=tap", "test/"],
-                            cwd=express, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [str(node), "--test", "--test-reporter=tap", "test/"], cwd=express, capture_output=True, text=True, timeout=180
+    )
     assert result.returncode == 0, f"node --test failed:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
     assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
