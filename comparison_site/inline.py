@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from .safe_urls import is_safe_url, link_destination
+from .safe_urls import is_safe_url, link_destination, url_problem
 from .yaml_policy import FORBIDDEN_CHARACTERS
 
 # A code span: a run of backticks, then anything up to the same run of backticks.
@@ -52,7 +52,8 @@ def find_unsafe_links(text: str) -> list[str]:
         if bang:
             problems.append(f"image '{target}'")
         elif not (is_safe_link_target(target) and closed):
-            problems.append(f"link target '{target}'")
+            reason = url_problem(target) if closed and target.lower().startswith("http") else None
+            problems.append(f"link target '{target}'" + (f" ({reason})" if reason else ""))
     return problems
 
 

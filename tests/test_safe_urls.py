@@ -89,7 +89,9 @@ def test_good_urls_become_links_unchanged():
 
 def test_links_inside_text_follow_the_same_rule():
     assert find_unsafe_links("[a](https://example.org/x)") == []
-    assert find_unsafe_links("[a](https://example.org/x\"y)") == ["link target 'https://example.org/x\"y'"]
-    assert find_unsafe_links("[a](https://user@example.org/)") == ["link target 'https://user@example.org/'"]
+    assert find_unsafe_links("[a](https://example.org/x\"y)") == [
+        "link target 'https://example.org/x\"y' (the character '\"' must be percent-encoded (%22))"]
+    assert find_unsafe_links("[a](https://user@example.org/)") == [
+        "link target 'https://user@example.org/' (a user name or password before the host is not allowed)"]
     page = render(safe_inline('[a](https://example.org/x"onclick="alert(1)) and [b](https://example.org/ok)'))
     assert [attrs["href"] for tag, attrs in page.tags if tag == "a"] == ["https://example.org/ok"]
