@@ -14,3 +14,8 @@ test('JSON hello', async () => {
   assert.deepEqual(res.body, { message: 'Hello, World!' });
   assert.equal(res.headers['x-powered-by'], undefined);
 });
+
+test('an unknown URL is a JSON 404, not an HTML page', async () => {
+  const response = await request(app).get('/nope').expect(404).expect('Content-Type', /json/);
+  assert.deepEqual(response.body, { error: 'not found' });
+});
