@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from bench.summary import METHOD, summarise
+
 MIB = 2**20
 _NO_FAILURES = {"status": 0, "body": 0, "framing": 0, "reset": 0, "connect": 0}
 
@@ -144,6 +146,7 @@ def sample_document() -> dict:
             "fd_limit": 65536, "host": "127.0.0.1", "harness_command": "python -m bench.run",
             "load_generator": "node bench/loadgen.js (run as node loadgen.js)",
         },
+        "method": dict(METHOD),
         "affinity": {"pinned": True, "server_cpus": "0", "generator_cpus": "1", "harness_cpus": "1",
                      "note": "servers pinned to the server CPU; generator and harness to the other."},
         "self_check": {"passed": True, "what": "a faulty server",
@@ -180,6 +183,7 @@ def sample_document() -> dict:
              "publishes_latency": False, "streams": [{"path": "/hold", "rate": 500}]},
         ],
         "server_starts": server_starts,
+        "cells": [],  # filled in by write_document, as the harness does at the end of a run
         "runs": runs,
     }
 
@@ -193,7 +197,11 @@ def dump_yaml(document: dict) -> str:
     return buffer.getvalue()
 
 
-def write_document(document: dict, path: Path) -> Path:
+def write_document(document: dict, path: Path, summarise_runs: bool = True) -> Path:
+    """Write the document; by default its per-cell summary is first recomputed from its runs, as the
+    harness does, so a test that changes runs gets a consistent file (pass False to test the check)."""
+    if summarise_runs and "cells" in document and "runs" in document:
+        document = dict(document, cells=summarise(document))
     path.write_text("# test results\n" + dump_yaml(document), encoding="utf-8")
     return path
 

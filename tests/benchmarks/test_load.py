@@ -18,13 +18,13 @@ def document():
     return sample_document()
 
 
-def load(document, tmp_path):
-    return load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml"))
+def load(document, tmp_path, summarise_runs=True):
+    return load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml", summarise_runs))
 
 
-def problems_of(document, tmp_path):
+def problems_of(document, tmp_path, summarise_runs=True):
     with pytest.raises(DataError) as caught:
-        load(document, tmp_path)
+        load(document, tmp_path, summarise_runs)
     return caught.value.problems
 
 
@@ -104,7 +104,7 @@ def test_missing_file_is_a_data_error(tmp_path):
 
 def test_wrong_type_points_at_the_exact_line_and_path(document, tmp_path):
     document["runs"][4]["streams"][0]["answered"] = "lots"
-    problems = problems_of(document, tmp_path)
+    problems = problems_of(document, tmp_path, summarise_runs=False)
     problem = next(p for p in problems if p.path == "runs[4].streams[0].answered")
     assert problem.file.endswith("benchmarks.yaml")
     assert problem.line == line_of(tmp_path / "benchmarks.yaml", "answered: lots")
@@ -116,8 +116,9 @@ def test_unknown_field_is_reported(document, tmp_path):
 
 
 def test_measured_run_without_counts_is_rejected(document, tmp_path):
+    document["cells"] = []
     del document["runs"][0]["streams"]
-    problems = problems_of(document, tmp_path)
+    problems = problems_of(document, tmp_path, summarise_runs=False)
     assert any(p.path.startswith("runs[0]") and "streams" in p.message for p in problems)
 
 
@@ -199,7 +200,7 @@ def test_the_per_cell_summary_must_match_the_runs(document, tmp_path):
     from bench.summary import summarise
 
     document["cells"] = summarise(document)
-    results = load(document, tmp_path)
+    results = load(document, tmp_path, summarise_runs=False)
     assert results.cell("flask-gunicorn-sync", "hello-capacity").answered_per_second.median == 1750.0
     flask_io = next(c for c in document["cells"] if (c["configuration"], c["scenario"]) == ("flask-gunicorn-sync", "io-latency"))
     assert flask_io["statuses"] == {"saturated": 3} and "latency_ms" not in flask_io
@@ -207,5 +208,12 @@ def test_the_per_cell_summary_must_match_the_runs(document, tmp_path):
                            if (c["configuration"], c["scenario"]) == ("express-single", "hello-latency"))
     assert express_latency["latency_ms"]["/hello"]["p99"] == {"median": 4.0, "low": 3.0, "high": 5.0, "runs": 3}
     express_latency["latency_ms"]["/hello"]["p99"]["median"] = 1.0
-    problem = next(p for p in problems_of(document, tmp_path) if p.path.startswith("cells["))
+    problem = next(p for p in problems_of(document, tmp_path, summarise_runs=False) if p.path.startswith("cells["))
     assert "latency_ms does not match the runs" in problem.message
+
+
+def test_method_and_summary_are_required(document, tmp_path):
+    del document["method"]
+    del document["cells"]
+    messages = " ".join(p.message for p in problems_of(document, tmp_path))
+    assert "method" in messages and "cells" in messages
