@@ -143,7 +143,14 @@ CASES = [
         "tasks[id=Hello_World].id",
         "does not have the expected form",
     ),
-    ("note-kind-unknown", "      - kind: tip", "      - kind: hint", "kind: hint", "tasks[id=json-crud-api].notes[0].kind", "expected one of"),
+    (
+        "note-kind-unknown",
+        "      - kind: tip",
+        "      - kind: hint",
+        "kind: hint",
+        "tasks[id=json-crud-api].notes[0].kind",
+        "expected one of",
+    ),
     (
         "source-url-not-http",
         "url: https://flask.palletsprojects.com/en/stable/quickstart/",
