@@ -77,8 +77,10 @@ def test_cover_facts_outside_git_say_unknown_revision(tmp_path):
         sys.path.remove(str(ROOT / "tools"))
     assert print_cover_hook.data_revision(tmp_path) == "unknown"
     from comparison_site.load import load_comparison
-    facts = print_cover_hook.cover_facts(load_comparison(), "abc1234", "2026-01-02")
-    assert [v["name"] for v in facts["versions"]] == ["Flask", "Express"]
+    comparison = load_comparison()
+    facts = print_cover_hook.cover_facts(comparison, "abc1234", "2026-01-02")
+    assert [v["name"] for v in facts["versions"]] == [f.name for f in comparison.frameworks]
+    assert [v["version"] for v in facts["versions"]] == [f.verified_version for f in comparison.frameworks]
     assert facts["revision"] == "abc1234" and facts["build_date"] == "2026-01-02"
 
 
