@@ -18,7 +18,7 @@ KEY = "{key}"
 Pattern = tuple
 
 
-def _resolve(schema: dict, root: dict) -> dict:
+def resolve_ref(schema: dict, root: dict) -> dict:
     seen = set()
     while isinstance(schema, dict) and "$ref" in schema and schema["$ref"] not in seen:
         seen.add(schema["$ref"])
@@ -50,7 +50,7 @@ def string_fields(schema: dict) -> list[Pattern]:
         ref = node.get("$ref")
         if ref in refs:
             return  # a recursive definition: its fields were walked once already
-        node = _resolve(node, schema)
+        node = resolve_ref(node, schema)
         refs = refs + ((ref,) if ref else ())
         if _allows_string(node):
             found.add(pattern)

@@ -3,6 +3,8 @@ cannot change the markup around them even if a bad value got past validation."""
 
 from __future__ import annotations
 
+import json
+
 import markdown
 import pytest
 
@@ -10,8 +12,10 @@ from comparison_site.inline import find_unsafe_links, safe_inline
 from comparison_site.model import Source
 from comparison_site.render.markdown import sources_line
 from comparison_site.safe_urls import link_destination, markdown_link, url_problem
+from comparison_site.site_data import data_files
 
 from .html_scan import Page
+from .schema_fields import resolve_ref
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "pymdownx.escapeall", "pymdownx.superfences",
               "pymdownx.inlinehilite", "toc"]
@@ -95,3 +99,25 @@ def test_links_inside_text_follow_the_same_rule():
         "link target 'https://user@example.org/' (a user name or password before the host is not allowed)"]
     page = render(safe_inline('[a](https://example.org/x"onclick="alert(1)) and [b](https://example.org/ok)'))
     assert [attrs["href"] for tag, attrs in page.tags if tag == "a"] == ["https://example.org/ok"]
+
+
+def _url_like_properties(node, schema, found, seen=()):
+    """(name, resolved schema) of every property whose name says it holds a URL, anywhere in `schema`."""
+    if isinstance(node, dict):
+        for name, child in (node.get("properties") or {}).items():
+            if name in ("url", "homepage", "repository", "href") or name.endswith(("_url", "-url")):
+                found.append((name, resolve_ref(child, schema)))
+        for value in node.values():
+            _url_like_properties(value, schema, found)
+    elif isinstance(node, list):
+        for value in node:
+            _url_like_properties(value, schema, found)
+    return found
+
+
+def test_every_url_field_of_every_data_schema_uses_the_url_rule():
+    """The rule is attached as the schema's `format: uri`, so a URL field must declare it."""
+    for file in data_files():
+        schema = json.loads(file.schema.read_text(encoding="utf-8"))
+        for name, field in _url_like_properties(schema, schema, []):
+            assert field.get("format") == "uri", f"{file.schema.name}: field '{name}' needs \"format\": \"uri\""
