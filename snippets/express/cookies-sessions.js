@@ -23,7 +23,7 @@ if (process.env.BEHIND_PROXY === '1') {
   // proxy really sits in front: otherwise any client could claim https.
   app.set('trust proxy', 1);
 }
-app.use(express.json({ limit: '1kb' }));
+app.use(express.json({ limit: '1kb', inflate: false })); // inflate: false: a compressed body is a 415, as in Flask
 app.use(cookieParser()); // fills req.cookies from the Cookie header
 app.use(cookieSession({ name: 'session', keys: [secretKey], httpOnly: true, sameSite: 'lax', secure }));
 

@@ -3,7 +3,9 @@ const express = require('express');
 
 const app = express();
 app.disable('x-powered-by');
-app.use(express.json({ limit: '100kb' })); // refuse JSON bodies over 100 KiB with 413
+// Refuse JSON bodies over 100 KiB with 413; inflate: false makes a compressed body a 415, as in Flask
+// (Werkzeug does not decode Content-Encoding), instead of a zlib error.
+app.use(express.json({ limit: '100kb', inflate: false }));
 
 // The store lives in this process only: every cluster worker has its own copy, and
 // everything is lost on restart. Use a database (see sqlite-database.js) for real data.

@@ -67,7 +67,7 @@ function tokenRequired(req, res, next) {
 
 const app = express();
 app.disable('x-powered-by');
-app.use(express.json({ limit: '16kb' }));
+app.use(express.json({ limit: '16kb', inflate: false })); // inflate: false: a compressed body is a 415, as in Flask
 
 // express.json() skips other content types and leaves req.body undefined: refuse them with 415.
 function requireJson(req, res, next) {

@@ -29,6 +29,8 @@ def validate_signup(data: dict) -> dict[str, str]:
 def signup():
     if not request.is_json:
         return {"error": "expected a JSON body (Content-Type: application/json)"}, 415
+    if request.content_encoding not in (None, "", "identity"):
+        return {"error": "send the body uncompressed"}, 415  # Werkzeug does not decode it; Express is told not to
     if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
         return {"error": "send the JSON body in UTF-8"}, 415  # express.json() refuses other charsets too
     data = request.get_json(silent=True)  # silent: malformed JSON gives None instead of raising

@@ -61,6 +61,8 @@ init_db()
 def create_note():
     if request.mimetype != "application/json":
         abort(415, "send a JSON body (Content-Type: application/json)")
+    if request.content_encoding not in (None, "", "identity"):
+        abort(415, "send the body uncompressed")  # Werkzeug does not decode it; Express is told not to
     if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
         abort(415, "send the JSON body in UTF-8")
     data = request.get_json()  # malformed JSON raises BadRequest (400), as express.json() answers

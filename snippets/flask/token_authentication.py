@@ -39,6 +39,8 @@ def json_body():
     charset, 400 for malformed JSON, 413 over MAX_CONTENT_LENGTH."""
     if request.mimetype != "application/json":
         abort(415, "send a JSON body (Content-Type: application/json)")
+    if request.content_encoding not in (None, "", "identity"):
+        abort(415, "send the body uncompressed")  # Werkzeug does not decode it; Express is told not to
     if not request.mimetype_params.get("charset", "utf-8").lower().startswith("utf-"):
         abort(415, "send the JSON body in UTF-8")
     return request.get_json()  # raises BadRequest (400) for malformed JSON
