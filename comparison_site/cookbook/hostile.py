@@ -147,6 +147,14 @@ def _body_probes(method: str, target: str, step: Step) -> list[Probe]:
                 frozenset({415}),
             ),
             Probe(
+                f"compressed JSON {where}",  # labelled gzip but not gzip: a zlib error must not be a 500
+                method,
+                target,
+                (("Content-Type", "application/json"), ("Content-Encoding", "gzip")),
+                json.dumps(request.json).encode(),
+                frozenset({400, 415}),
+            ),
+            Probe(
                 f"oversized JSON {where}",
                 method,
                 target,

@@ -151,7 +151,8 @@ def render_more_checks(book: TaskBook, task: Task) -> str:
         f"- **Bad input, checked for every task:** after the steps, the same servers get an unknown path, "
         f"path traversal, an unknown method, odd values for each query parameter and number in a path "
         f"(empty, `²`, `٣`, a NUL, 2,000 characters...) and, for each request with a body, malformed JSON, the "
-        f"wrong content type or charset, a truncated multipart body and a 2 MiB body. {versions.capitalize()} "
+        f"wrong content type or charset, a body labelled as compressed, a truncated multipart body and a 2 MiB "
+        f"body. {versions.capitalize()} "
         f"must give each the same status, answer errors with "
         + ("an error page of their own" if task.errors == "page" else 'a JSON `{"error": ...}`')
         + " and never with a 5xx, a stack trace, a server path or the framework's default error page."

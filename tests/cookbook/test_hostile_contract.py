@@ -98,6 +98,8 @@ def test_probes_follow_the_task_steps():
     assert "malformed JSON POST /items" in probes and probes["malformed JSON POST /items"].allowed == {400}
     assert probes["unsupported charset POST /items"].allowed == {415}
     assert probes["oversized JSON POST /items"].allowed == {413}
+    assert probes["compressed JSON POST /items"].allowed == {400, 415}
+    assert ("Content-Encoding", "gzip") in probes["compressed JSON POST /items"].headers
     assert len(probes["oversized JSON POST /items"].body) > 2 * 1024 * 1024
     # A path holding a captured id may name a deleted item: 404 is as right as checking the body first.
     assert probes["malformed JSON PATCH /items/1"].allowed == {400, 404}
