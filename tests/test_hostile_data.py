@@ -13,8 +13,10 @@ entity-encoded tags, Jinja, snippet includes, bidirectional controls):
 3. the site is built from the accepted hostile data (one strict build per payload, all fields at
    once), and every page, the search index and every published data file is scanned.
 
-Run time: one build per payload that some field accepts (about 5 to 10 s each here), plus a
-validation per refusal round; the module prints its timings.
+Run time: one build per payload that some field accepts plus one of the real data (about 8 s each
+on an idle 2-core machine), and a few validation rounds per payload (1 to 3 s each); the module
+prints its timings. Measured: 315 string fields in 6 data files, 10 payloads, 7.5 minutes with the
+machine's load average at 5 to 8 (two cores shared with other jobs).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ PAYLOADS = {
     # Closes a surrounding code span, quoted attribute or fenced block, then tries markup.
     "breakout": '` [F{n}](javascript:alert({n})) x" onmouseover="alert({n})" **b**{{: onclick="alert({n})"}} `',
     "fence": "F{n}\n```\n</code></pre><img src=x onerror=alert({n})>\n```\n~~~\n[x](javascript:alert({n}))\n",
-    "url-scheme": "javascript:alert({n})",
+    "url-scheme": "javascript:alert('F{n}')",
     "url-breakout": 'https://example.org/F{n}){{: onclick="alert({n})"}}"onmouseover="alert({n})',
     "snippet": 'F{n} --8<-- "mkdocs.yml"',
     "snippet-line": 'F{n}\n--8<-- "mkdocs.yml"\n',
@@ -134,6 +136,10 @@ def _write(folder: Path, data: dict[str, object]) -> dict[str, dict[tuple, int]]
         text = yaml.dump(value, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10**9)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
         index[name] = _line_index(text)
+        # Where each field's marker (F<n>) is written: found even under a renamed (poisoned) key.
+        for number, line in ((int(m.group(1)), text.count("\n", 0, m.start()) + 1)
+                             for m in re.finditer(r"F(\d+)(?!\d)", text)):
+            index[name].setdefault(("marker", number), []).append(line)
     return index
 
 
@@ -157,22 +163,27 @@ def _instance_lines(item: Field, payload: str, index) -> list[int]:
         line = index[item.file].get(tuple(path))
         if line:
             lines.append(line)
-    return lines
+    return lines + index[item.file].get(("marker", item.number), [])
 
 
-def _attribute(problem, candidates: list[Field], payload: str, index) -> Field | None:
-    """The poisoned field a problem is about: the one on its line, else the nearest above it."""
+def _attribute(problem, candidates: list[Field], payload: str, index) -> list[Field]:
+    """The poisoned field(s) a problem is about: the one on its line, else the nearest above it.
+    A YAML-policy problem is about the text itself, so it concerns every field on its line (a
+    poisoned key and its poisoned value)."""
     name = Path(problem.file).name.removesuffix(".yaml")
-    best, best_line = None, 0
+    best, best_line, on_line = None, 0, []
     for item in candidates:
         if item.file != name:
             continue
         for line in _instance_lines(item, payload, index):
             if line == problem.line:
-                return item
+                on_line.append(item)
+                break
             if best_line < line < problem.line:
                 best, best_line = item, line
-    return best
+    if on_line:
+        return on_line if problem.path == yaml_policy.POLICY else on_line[:1]
+    return [best] if best else []
 
 
 def _scan_html(where: str, html_text: str, findings: list[str]) -> None:
@@ -249,12 +260,13 @@ def _run_payload(name: str, payload: str, base, fields: list[Field], work: Path,
         except DataError as error:
             refused = set()
             for problem in error.problems:
-                item = _attribute(problem, candidates, payload, index)
-                if item is None or problem.line < 1 or problem.column < 1:
+                items = _attribute(problem, candidates, payload, index)
+                if not items or problem.line < 1 or problem.column < 1:
                     outcome.unlocated.append(str(problem))
                     continue
-                outcome.refusals.setdefault(item.number, str(problem))
-                refused.add(item.number)
+                for item in items:
+                    outcome.refusals.setdefault(item.number, str(problem))
+                    refused.add(item.number)
             if not refused:
                 pytest.fail(f"payload {name}: problems that name no poisoned field:\n{error}")
             candidates = [item for item in candidates if item.number not in refused]
