@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build validate lint check check-data stale refresh-releases test bench bench-quick bench-build clean
+.PHONY: help install serve build validate lint check check-data data-diff stale refresh-releases test bench bench-quick bench-build clean
 
 help: ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,10 @@ check: validate lint test ## every check a pull request must pass (validate, lin
 
 check-data: install ## the fast check for a data-only change (<1 min): validate, content rules, YAML lint, strict build
 	$(PY) scripts/check_data.py
+
+BASE ?= origin/main
+data-diff: install ## data entries added, changed and removed by id, from BASE (default origin/main) to the working tree
+	$(PY) scripts/data_diff.py "$(BASE)"
 
 stale: install ## entries not re-verified for a year; frameworks behind their newest major release
 	$(PY) -m comparison_site stale

@@ -205,3 +205,25 @@ def test_a_misspelt_reference_gets_the_closest_existing_id(tmp_path):
         assert problem.hint.startswith("did you mean 'hello-world'?")
     else:
         raise AssertionError("a misspelt task id was accepted")
+
+
+def test_pull_requests_get_a_site_preview_and_a_data_diff():
+    import re
+
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    for step in steps:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"not pinned by commit SHA: {step['uses']}"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False and checkout["with"]["fetch-depth"] == 0
+    diff = next(s for s in steps if "scripts/data_diff.py" in s.get("run", ""))
+    assert "pull_request" in diff["if"] and '"$BASE_SHA"' in diff["run"] and "$GITHUB_STEP_SUMMARY" in diff["run"]
+    assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"  # never spliced into the command
+    preview = next(s for s in steps if "make offline" in s.get("run", ""))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert "pull_request" in preview["if"] and "pull_request" in upload["if"]
+    assert upload["with"]["path"] == "dist/offline" and upload["with"]["name"] == "site-preview"
+    assert steps.index(preview) < steps.index(upload)
