@@ -88,7 +88,7 @@ app.disable('x-powered-by');
 app.locals.maxPending = MAX_PENDING;
 app.locals.work = countWords; // the job function (the tests swap in a failing one)
 
-app.post('/jobs', jsonBody, express.json({ limit: BODY_LIMIT }), (req, res) => {
+app.post('/jobs', jsonBody, express.json({ limit: BODY_LIMIT, inflate: false }), (req, res) => {
   const body = req.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body must be a JSON object');
   const text = body.text;

@@ -45,7 +45,7 @@ function requireJson(req, res, next) {
   }
   next();
 }
-const parseJson = express.json({ limit: BODY_LIMIT }); // also limits bodies sent without a length
+const parseJson = express.json({ limit: BODY_LIMIT, inflate: false }); // also limits bodies sent without a length
 
 app.post('/books', limitBodySize, requireJson, parseJson, (req, res) => {
   const result = BookIn.safeParse(req.body);

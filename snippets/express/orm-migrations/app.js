@@ -29,7 +29,7 @@ const jsonBody = [
     if (!req.is('application/json')) return next(new HttpError(415, 'expected a JSON body (Content-Type: application/json)'));
     next();
   },
-  express.json({ limit: BODY_LIMIT }),
+  express.json({ limit: BODY_LIMIT, inflate: false }),
   (req, res, next) => {
     const body = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return next(new HttpError(400, 'body must be a JSON object'));

@@ -60,7 +60,7 @@ function requireJson(req: Request, res: Response, next: NextFunction): void {
 }
 
 // Request<params, response body, request body>: the generic parameters type the handler.
-app.post('/todos', requireJson, express.json({ limit: BODY_LIMIT }), (req: Request<{}, Todo, unknown>, res: Response<Todo>) => {
+app.post('/todos', requireJson, express.json({ limit: BODY_LIMIT, inflate: false }), (req: Request<{}, Todo, unknown>, res: Response<Todo>) => {
   const body = req.body;
   if (!isNewTodo(body)) throw new HttpError(400, 'title must be 1 to 200 characters and priority one of low, normal, high');
   const todo: Todo = { id: todos.length + 1, title: body.title.trim(), priority: body.priority ?? 'normal', done: false };

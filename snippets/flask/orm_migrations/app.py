@@ -50,6 +50,8 @@ def read_json_object() -> dict:
     request.get_data()  # reads at most MAX_CONTENT_LENGTH: a larger body is 413 whatever its type
     if request.mimetype != "application/json":
         abort(415, "expected a JSON body (Content-Type: application/json)")
+    if request.content_encoding not in (None, "", "identity"):
+        abort(415, "send the body uncompressed")  # Werkzeug does not decode Content-Encoding
     if request.mimetype_params.get("charset", "utf-8").lower() not in ("utf-8", "utf8"):
         abort(415, "JSON must be UTF-8")
     data = request.get_json(silent=True)
