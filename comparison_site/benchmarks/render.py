@@ -56,9 +56,10 @@ def _pattern(results: BenchmarkResults, framework: str) -> int:
 
 
 def _pattern_legend(results: BenchmarkResults) -> str:
-    names = ("Solid", "Hatched", "Dotted")
+    names = ("solid", "hatched", "dotted")
     # Plain: it goes into a figure caption, which is HTML (escaped by _figure), not Markdown.
-    return "; ".join(f"{names[i % 3]} bars: {framework}" for i, framework in enumerate(results.frameworks))
+    text = "; ".join(f"{names[i % 3]} bars: {framework}" for i, framework in enumerate(results.frameworks))
+    return text[:1].upper() + text[1:]
 
 
 def render_benchmarks_page(results: BenchmarkResults, raw_data_link: str = "data/benchmarks.yaml",

@@ -174,7 +174,7 @@ def test_chart_legend_names_each_framework_of_the_data(document, tmp_path):
     """Frameworks are ids from data/comparison.yaml, not a fixed pair; the legend follows the data."""
     document["configurations"][1]["framework"] = "fast-ify"
     page = render_benchmarks_page(load_benchmark_results(write_document(document, tmp_path / "benchmarks.yaml")))
-    assert "Solid bars: flask; Hatched bars: fast-ify." in page
+    assert "Solid bars: flask; hatched bars: fast-ify." in page
 
 
 def test_a_busy_machine_is_called_out(document, tmp_path):
