@@ -98,9 +98,14 @@ def bar_chart_svg(chart_id: str, title: str, description: str, bars: list[Bar], 
         end = bar.value
         if bar.low is not None and bar.high is not None and bar.high > bar.low:
             left, right = x_of(bar.low), x_of(bar.high)
-            parts.append(f'<path d="M{left:.1f} {middle:.1f}H{right:.1f}M{left:.1f} {y - 2}V{y + BAR + 2}'
-                         f'M{right:.1f} {y - 2}V{y + BAR + 2}" stroke="currentColor" stroke-width="2" '
-                         'fill="none" class="bench-spread"/>')
+            whisker = (f'M{left:.1f} {middle:.1f}H{right:.1f}M{left:.1f} {y - 2}V{y + BAR + 2}'
+                       f'M{right:.1f} {y - 2}V{y + BAR + 2}')
+            # A halo in the page's background colour keeps the whisker visible where it crosses
+            # its own (text-coloured) bar, in light and dark mode alike.
+            parts.append(f'<path d="{whisker}" fill="none" stroke-width="4" '
+                         'style="stroke:var(--md-default-bg-color)"/>')
+            parts.append(f'<path d="{whisker}" stroke="currentColor" stroke-width="1.5" fill="none" '
+                         'class="bench-spread"/>')
             end = max(end, bar.high)
         parts.append(f'<text x="{x_of(end) + 5:.1f}" y="{middle + 4.5:.1f}" aria-hidden="true">'
                      f'{_escape(bar.value_text)}</text>')
