@@ -5,7 +5,8 @@ performance 90 or more). A benchmark that prints figures, not a test: it never f
 The site is served on 127.0.0.1 under its published path as GitHub Pages serves it: text files
 gzip-compressed, cached for 10 minutes, over HTTP/1.1 (an uncompressed HTTP/1.0 server would
 measure a slower site than readers get). Lighthouse (npm, pinned in package.json) drives the
-system Chromium, one page at a time in one browser (scripts/lighthouse_runs.mjs). Performance depends on how busy the machine is, so the load
+system Chromium, one page at a time in one browser (scripts/lighthouse_runs.mjs).
+Performance depends on how busy the machine is, so the load
 average is printed before and after; AUDIT_RUNS=3 takes the median of three runs per page.
 
 Environment: AUDIT_RUNS (default 1), AUDIT_FORM_FACTORS (default "mobile,desktop"), AUDIT_PAGES

@@ -21,7 +21,8 @@ RUN_AXE = """async () => {
   const results = await axe.run(document, {resultTypes: ['violations']});
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').split('\\n').slice(1, 2).join('').trim(),
+    nodes: v.nodes.map(n => ({target: n.target.join(' '),
+                              summary: (n.failureSummary || '').split('\\n').slice(1, 2).join('').trim(),
                               html: n.html.slice(0, 160)})),
   }));
 }"""
