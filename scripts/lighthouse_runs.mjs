@@ -67,6 +67,9 @@ try {
     }
   }
 } finally {
+  // Chromium writes to its profile until it has exited; remove the profile only then.
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill();
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   rmSync(profile, { recursive: true, force: true });
 }
