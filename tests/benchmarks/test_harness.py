@@ -376,9 +376,17 @@ def test_a_stranger_on_the_port_is_not_mistaken_for_our_server(tmp_path):
         stranger.shutdown()
 
 
+def work_folders() -> set[str]:
+    """The harness's private folders (nginx configs, server logs) in the temporary directory."""
+    import tempfile
+
+    return {path.name for path in Path(tempfile.gettempdir()).glob("bench-*") if not path.name.startswith("bench-logs-")}
+
+
 @needs_nginx
 def test_ctrl_c_stops_every_server(harness_env, tmp_path):
     env, mark = harness_env
+    folders_before = work_folders()
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.run", "--configs", "flask-gunicorn-sync", "--scenarios", "hello-capacity",
          "--repeats", "1", "--duration", "20", "--warmup", "0", "--output", str(tmp_path / "r.yaml")],
@@ -414,6 +422,7 @@ def test_ctrl_c_stops_every_server(harness_env, tmp_path):
     time.sleep(0.5)
     assert not marked_processes(mark)
     assert not [pid for pid in started if Path(f"/proc/{pid}").exists()], "a server process outlived the harness"
+    assert work_folders() <= folders_before, "the harness left its temporary folder behind"
 
 
 def descendants(root: int) -> list[int]:
