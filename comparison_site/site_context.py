@@ -30,17 +30,6 @@ def _as_build_error(error: DataError):
     return PluginError(f"{error}\nNothing was built: fix the data file and run the build again.")
 
 
-_loaded: dict[str, tuple[int, object]] = {}
-
-
-def _load_once(path: Path, loader):
-    """`loader(path)`, reused until the file changes: macros ask for the data many times a build."""
-    mtime = path.stat().st_mtime_ns
-    if _loaded.get(str(path), (None,))[0] != mtime:
-        _loaded[str(path)] = (mtime, loader(path))
-    return _loaded[str(path)][1]
-
-
 def _for_site(load):
     """Run a loader for the site, turning a DataError into a build error."""
     try:
