@@ -123,14 +123,18 @@ def export(output: Path = DEFAULT_OUTPUT, keep_site: Path | None = None) -> dict
         return print_to_pdf(site, output)
 
 
-def _stop_after(seconds: int) -> None:
-    """Exit with an error if the export is still running after `seconds` (a last resort against hangs)."""
+def _stop_after(seconds: int) -> threading.Timer:
+    """Exit with an error if the export is still running after `seconds` (a last resort against hangs).
+
+    The caller cancels the returned timer when the export ends: `main` also runs inside other
+    processes (the tests call it), which must not be ended minutes later by a forgotten timer."""
     def give_up():
         print(f"error: the PDF export did not finish within {seconds} s and was stopped", file=sys.stderr)
         os._exit(124)
     timer = threading.Timer(seconds, give_up)
     timer.daemon = True
     timer.start()
+    return timer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,13 +142,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the PDF")
     parser.add_argument("--keep-site", type=Path, help="build the print site here and keep it (for debugging)")
     args = parser.parse_args(argv)
-    _stop_after(DEADLINE_S)
+    deadline = _stop_after(DEADLINE_S)
     started = time.monotonic()
     try:
         report = export(args.output.resolve(), args.keep_site.resolve() if args.keep_site else None)
     except (ExportError, ChromiumUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        deadline.cancel()
     for message in report["console_errors"]:
         print(f"warning: browser console: {message}", file=sys.stderr)
     size_kib = args.output.stat().st_size // 1024

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -51,6 +52,12 @@ def test_missing_chromium_is_reported_with_the_package_to_install(monkeypatch, t
     started = time.monotonic()
     assert export_pdf.main(["--output", str(tmp_path / "out.pdf")]) == 1
     assert time.monotonic() - started < 10, "the export should stop at once, before building anything"
+    # Its last-resort deadline must end with it: a timer left running would end this very process
+    # (os._exit) ten minutes later, in the middle of other tests.
+    timers = [thread for thread in threading.enumerate() if isinstance(thread, threading.Timer)]
+    for timer in timers:
+        timer.join(timeout=2)
+    assert not any(timer.is_alive() for timer in timers), "export_pdf.main left its deadline timer running"
     assert "install it with: apt-get install chromium" in capsys.readouterr().err
     assert not (tmp_path / "out.pdf").exists()
 
