@@ -99,7 +99,8 @@ def _guide_macros(links, task_titles) -> dict:
 
     return {
         "crosswalk_overview": lambda: crosswalk.render_crosswalk_overview(guides_for_site(), task_titles()),
-        "crosswalk_details": lambda: crosswalk.render_crosswalk_details(guides_for_site(), links, task_titles()),
+        "porting_topic_list": lambda: crosswalk.render_topic_list(guides_for_site()),
+        "porting_topic": lambda topic_id: crosswalk.render_porting_topic(guides_for_site(), topic_id, links, task_titles()),
         "porting_traps": lambda: crosswalk.render_traps_by_direction(guides_for_site()),
         "maintenance_rule": lambda: ecosystem.render_maintenance_rule(guides_for_site()),
         "ecosystem_equivalents": lambda: ecosystem.render_ecosystem(guides_for_site(), links),

@@ -1,5 +1,6 @@
 """The site's MkDocs hooks: validate the data before anything is built, generate one page per
-comparison category, per framework and per cookbook task, and publish the data files.
+comparison category, per framework, per cookbook task and per porting-guide topic, and publish
+the data files.
 
 Generated pages are not committed, so that adding a framework or a task to the data adds its page
 and its navigation entry with no code or Markdown to write. MkDocs calls these through
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File
 from comparison_site.code_breaks import add_code_break_opportunities
 from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
-from comparison_site.narrow_tables import label_table_cells
+from comparison_site.tables import prepare_tables
 from comparison_site.page_description import set_description
 from comparison_site.render import pages, wording
 from comparison_site.render.comparison import categories_with_criteria
@@ -29,6 +30,7 @@ from comparison_site.yaml_source import load_yaml_document
 CATEGORIES_NAV_TITLE = "By category"
 FRAMEWORKS_NAV_TITLE = "Frameworks"
 COOKBOOK_NAV_TITLE = "Cookbook"
+PORTING_NAV_TITLE = "Porting guide"
 
 
 def on_config(config):
@@ -45,6 +47,8 @@ def on_config(config):
         FRAMEWORKS_NAV_TITLE: [{html_text(f.name): pages.framework_page(f.id)} for f in comparison.frameworks],
         COOKBOOK_NAV_TITLE: [{"Overview": pages.COOKBOOK_INDEX}]
         + [{html_text(t.title): pages.cookbook_task_page(t.id)} for t in book.tasks],
+        PORTING_NAV_TITLE: [{"Overview": pages.PORTING_GUIDE}]
+        + [{html_text(t.title): pages.porting_topic_page(t.id)} for t in guides_for_site().porting_topics],
     }
     _fill_sections(config["nav"] or [], generated)
     return config
@@ -71,6 +75,9 @@ def on_files(files, config):
     pages_to_generate[pages.COOKBOOK_INDEX] = "{{ cookbook_index() }}\n"
     for task in cookbook_for_site().tasks:
         pages_to_generate[pages.cookbook_task_page(task.id)] = f'{{{{ cookbook_task("{task.id}") }}}}\n'
+    # Topic ids are made from the topic text as [a-z0-9-] (guides.model.porting_topics).
+    for topic in guides_for_site().porting_topics:
+        pages_to_generate[pages.porting_topic_page(topic.id)] = f'{{{{ porting_topic("{topic.id}") }}}}\n'
     for path, content in {**pages_to_generate, **published_files()}.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
@@ -112,4 +119,4 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     set_description(page, html)
-    return add_code_break_opportunities(label_table_cells(html))
+    return add_code_break_opportunities(prepare_tables(html))

@@ -30,8 +30,9 @@ def build(tmp_path):
 def test_overview_has_a_column_per_framework_and_links_cookbook_and_details(build):
     markdown = crosswalk.render_crosswalk_overview(build(), TITLES)
     assert "| Concept | Flask | Express | In the cookbook |" in markdown
-    assert "[Declaring a route](#route-declaration)" in markdown
+    assert "[Declaring a route](porting-guide/routing.md#route-declaration)" in markdown
     assert "[Hello world](cookbook/hello-world.md)" in markdown
+    assert "[Routing in detail](porting-guide/routing.md)" in markdown
     assert "`app.get` (also `app.all`)" in markdown
     # path-parameters has no Express construct and no cookbook task: shown as not covered.
     row = next(line for line in markdown.splitlines() if "#path-parameters" in line)
@@ -52,16 +53,46 @@ def test_traps_are_grouped_by_direction_in_framework_order(build):
     markdown = crosswalk.render_traps_by_direction(build())
     flask_first = markdown.index("Porting from Flask to Express {#traps-flask-to-express}")
     assert flask_first < markdown.index("Porting from Express to Flask {#traps-express-to-flask}")
-    assert "- [Declaring a route](#route-declaration): Handlers must send a response." in markdown
+    assert "- [Declaring a route](porting-guide/routing.md#route-declaration): Handlers must send a response." in markdown
 
 
 def test_details_carry_anchor_sources_edit_link_and_own_date(build):
-    markdown = crosswalk.render_crosswalk_details(build(), LINKS, TITLES)
-    assert "### Declaring a route {#route-declaration}" in markdown
+    markdown = crosswalk.render_porting_topic(build(), "routing", LINKS, TITLES)
+    assert markdown.startswith("# Porting guide: Routing\n")
+    assert "## Declaring a route {#route-declaration}" in markdown
     assert "**Porting Flask → Express:** Handlers must send a response." in markdown
     assert "[Docs](https://example.org/docs)" in markdown
     assert "blob/main/data/guides.yaml#L" in markdown
     assert "Last verified 2026-01-02" in markdown and "Last verified 2026-11-22" in markdown  # each entry's own
+    # Links are written from the topic's page, one folder down.
+    assert "[Hello world](../cookbook/hello-world.md)" in markdown
+    assert "[porting guide overview](../porting-guide.md)" in markdown
+
+
+def test_each_topic_gets_one_page_with_its_rows_in_data_order(build):
+    def regroup(guides, releases):
+        guides["crosswalk"][1]["topic"] = "Request & response"
+    guides = build(regroup)
+    assert [(t.id, t.title, [r.id for r in t.rows]) for t in guides.porting_topics] == [
+        ("routing", "Routing", ["route-declaration"]),
+        ("request-response", "Request & response", ["path-parameters"])]
+    assert "path-parameters" not in crosswalk.render_porting_topic(guides, "routing", LINKS, TITLES)
+    listing = crosswalk.render_topic_list(guides)
+    assert "- [Routing](porting-guide/routing.md): 1 concept (Declaring a route)" in listing
+    assert "[Request &amp; response](porting-guide/request-response.md)" in listing
+
+
+@pytest.mark.parametrize(("topics", "ids"), [
+    (["Errors", "errors!"], ["errors", "errors-2"]),  # two texts, one spelling: never one page
+    (["Index", "Déjà vu"], ["index-2", "deja-vu"]),  # porting-guide/index.md would be the overview itself
+    (["日本語", "???"], ["topic-1", "topic-2"]),  # nothing to spell a page name with
+])
+def test_topic_page_names_are_never_empty_shared_or_the_overview(topics, ids):
+    from comparison_site.guides.model import CrosswalkRow, porting_topics
+
+    rows = tuple(CrosswalkRow(id=f"row-{n}", topic=t, concept="c", frameworks={}, sources=())
+                 for n, t in enumerate(topics))
+    assert [t.id for t in porting_topics(rows)] == ids
 
 
 def test_ecosystem_states_the_rule_from_data_and_flags_by_it(build):
@@ -129,7 +160,8 @@ def test_hostile_text_is_escaped_everywhere(build):
         guides["community"]["unverified"][0]["reason"] = payload
     guides = build(poison)
     output = "\n".join([
-        crosswalk.render_crosswalk_overview(guides, TITLES), crosswalk.render_crosswalk_details(guides, LINKS, TITLES),
+        crosswalk.render_crosswalk_overview(guides, TITLES), crosswalk.render_porting_topic(guides, "routing", LINKS, TITLES),
+        crosswalk.render_topic_list(guides),
         crosswalk.render_traps_by_direction(guides), ecosystem.render_ecosystem(guides, LINKS),
         alternatives.render_alternatives(guides, LINKS), community.render_community(guides, LINKS)])
     # HTML becomes entities; Jinja and attribute-list braces are backslash-escaped (shown literally).
@@ -144,7 +176,7 @@ def test_every_guide_source_is_cited_back_to_its_entry(build):
     guides = build()
     citations = guide_citations(guides)
     targets = {c.target for c in citations}
-    assert {"porting-guide.md#route-declaration", "ecosystem.md#auth", "deployment.md#application-server",
+    assert {"porting-guide/routing.md#route-declaration", "ecosystem.md#auth", "deployment.md#application-server",
             "security.md#policy-flask", "security.md#ghsa-m2qf-hxjv-5gpq", "alternatives.md#quart",
             "community.md#downloads"} <= targets
     # The deprecation notice of a package is cited too.

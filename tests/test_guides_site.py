@@ -27,12 +27,17 @@ def page(site: Path, name: str) -> Path:
 
 @pytest.mark.parametrize("name", GUIDE_PAGES)
 def test_page_exists_and_is_in_the_guides_navigation(built_site, name):
-    html = page(built_site, name).read_text(encoding="utf-8")
-    navigation = "".join(re.findall(r"<nav\b.*?</nav>", html, re.S))
-    assert re.search(r">\s*Guides\s*<", navigation), "no Guides section in the navigation"
-    home_navigation = "".join(re.findall(r"<nav\b.*?</nav>", (built_site / "ecosystem" / ".." / "index.html")
-                                         .read_text(encoding="utf-8"), re.S))
+    assert re.search(r">\s*Guides\s*<", _primary_navigation(page(built_site, name))), "no Guides section"
+    home_navigation = _primary_navigation(built_site / "index.html")
     assert f'href="{name}/"' in home_navigation, f"{name} is not linked from the home page's navigation"
+
+
+def _primary_navigation(html_file: Path) -> str:
+    """The site navigation of a page: the primary sidebar, with its nested sections (a regular
+    expression cannot match nested <nav> elements, so the sidebar is cut out by its bounds)."""
+    html = html_file.read_text(encoding="utf-8")
+    start = html.index('<div class="md-sidebar md-sidebar--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
 
 
 def _ids(html_file: Path) -> set[str]:
@@ -60,11 +65,18 @@ def test_every_internal_link_resolves_to_a_page_and_anchor(built_site, name):
 
 def test_porting_guide_links_each_crosswalk_row_to_its_cookbook_task(built_site):
     guides = yaml.safe_load((ROOT / "data/guides.yaml").read_text(encoding="utf-8"))
-    html = page(built_site, "porting-guide").read_text(encoding="utf-8")
+    overview = page(built_site, "porting-guide").read_text(encoding="utf-8")
+    topic_pages = {p.parent.name: p.read_text(encoding="utf-8")
+                   for p in (built_site / "porting-guide").glob("*/index.html")}
+    assert len(topic_pages) == len({row["topic"] for row in guides["crosswalk"]})
     for row in guides["crosswalk"]:
-        assert f'id="{row["id"]}"' in html
+        # Its details on exactly one topic page, linked from the overview's table.
+        homes = [name for name, html in topic_pages.items() if f'id="{row["id"]}"' in html]
+        assert len(homes) == 1, f"{row['id']}: on topic pages {homes}"
+        assert f'href="{homes[0]}/#{row["id"]}"' in overview, f"{row['id']}: the overview does not link its details"
         for task in row.get("cookbook", []):
-            assert f'href="../cookbook/{task}/"' in html, f"{row['id']}: no link to cookbook task {task}"
+            assert f'href="../cookbook/{task}/"' in overview, f"{row['id']}: no link to cookbook task {task}"
+            assert f'href="../../cookbook/{task}/"' in topic_pages[homes[0]]
             assert (built_site / "cookbook" / task / "index.html").exists()
 
 
@@ -126,8 +138,12 @@ def hostile_site(tmp_path_factory):
 def test_hostile_guides_text_is_shown_never_run(hostile_site):
     site, count = hostile_site
     shown = ""
-    for name in GUIDE_PAGES:
-        parsed = parse(page(site, name))
+    # The guide pages and the porting guide's topic pages (named after the poisoned topics).
+    files = [page(site, name) for name in GUIDE_PAGES] + sorted((site / "porting-guide").glob("*/index.html"))
+    assert len(files) > len(GUIDE_PAGES)
+    for file in files:
+        name = file.parent.relative_to(site).as_posix()
+        parsed = parse(file)
         for tag, attrs in parsed.tags:
             assert not (tag == "img" and attrs.get("src") == "x"), f"{name}: injected <img>"
             assert not any(a.startswith("on") for a in attrs), f"{name}: event handler on <{tag}>"

@@ -6,24 +6,22 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from comparison_site.code_breaks import add_code_break_opportunities
-from comparison_site.narrow_tables import label_table_cells
 from comparison_site.page_description import MAX_CHARS, description_from_html, set_description
 from comparison_site.search_ranking import apply_ranking, boost_for
+from comparison_site.tables import prepare_tables
 
-TABLE = """<table>
-<thead>
-<tr>
-<th>Field <code>id</code></th>
-<th style="text-align: left;">Says &quot;why&quot;</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>a</td>
-<td style="text-align: left;">b</td>
-</tr>
-</tbody>
-</table>"""
+def _table(headers: list[str], cells: list[str]) -> str:
+    """A table as Python-Markdown writes it."""
+    head = "\n".join(headers)
+    body = "\n".join(cells)
+    return f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n<tr>\n{body}\n</tr>\n</tbody>\n</table>"
+
+
+WIDE_TABLE = _table(["<th>Field <code>id</code></th>", '<th style="text-align: left;">Says &quot;why&quot;</th>',
+                     "<th>C</th>", "<th>D</th>"],
+                    ["<td>a</td>", '<td style="text-align: left;">b</td>', "<td>c</td>", "<td>d</td>"])
+NARROW_TABLE = _table(["<th>Field</th>", "<th>Meaning</th>", "<th>Example</th>"],
+                      ["<td>a</td>", "<td>b</td>", "<td>c</td>"])
 
 
 def test_description_is_the_first_paragraph_long_enough_to_describe_the_page():
@@ -50,11 +48,26 @@ def test_description_from_data_is_stored_escaped_and_front_matter_wins():
     assert written.meta["description"] == "Set by hand."
 
 
-def test_every_body_cell_gets_its_column_name():
-    labelled = label_table_cells(TABLE)
-    assert '<td data-label="Field id">a</td>' in labelled
-    assert '<td data-label="Says &quot;why&quot;" style="text-align: left;">b</td>' in labelled
-    assert "<th>Field <code>id</code></th>" in labelled  # the header itself is unchanged
+def test_a_wide_table_becomes_cards_with_every_body_cell_under_its_column_name():
+    prepared = prepare_tables(WIDE_TABLE)
+    assert '<table class="fvx-table fvx-cards">' in prepared
+    assert '<td data-label="Field id">a</td>' in prepared
+    assert '<td data-label="Says &quot;why&quot;" style="text-align: left;">b</td>' in prepared
+    assert "<th>Field <code>id</code></th>" in prepared  # the header itself is unchanged
+
+
+def test_a_narrow_table_keeps_its_shape_and_its_cells_unlabelled():
+    prepared = prepare_tables(NARROW_TABLE)
+    assert '<table class="fvx-table">' in prepared and "data-label" not in prepared
+
+
+def test_every_table_is_shipped_in_materials_scroll_wrapper_with_a_class_materials_script_skips():
+    page_html = f"<p>x</p>{WIDE_TABLE}<p>y</p>{NARROW_TABLE}"
+    prepared = prepare_tables(page_html)
+    assert prepared.count('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class=') == 2
+    assert prepared.count("</table></div></div>") == 2
+    assert "<table>" not in prepared  # Material's script wraps (and re-lays out) every table:not([class])
+    assert prepared.startswith("<p>x</p>") and "</div></div><p>y</p>" in prepared
 
 
 def test_inline_code_breaks_after_dots_slashes_and_underscores_but_code_blocks_do_not():

@@ -7,6 +7,8 @@ needs only data. Every entry keeps its line for "edit this" links.
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Source
@@ -37,6 +39,39 @@ class CrosswalkRow:
     basis: str = "documented"
     last_verified: str | None = None
     line: int = 0
+
+
+@dataclass(frozen=True)
+class PortingTopic:
+    """The crosswalk rows that share a `topic`; each topic has its own page of the porting guide."""
+
+    id: str
+    title: str
+    rows: tuple[CrosswalkRow, ...]
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def porting_topics(rows: tuple[CrosswalkRow, ...]) -> tuple[PortingTopic, ...]:
+    """Rows grouped by topic, topics in order of first appearance. A topic's id (its page name)
+    comes from its text; it is never empty and never shared, so any topic text makes a valid,
+    distinct page (a topic with no letters a-z or digits is numbered, a clash gets a suffix)."""
+    grouped: dict[str, list[CrosswalkRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.topic, []).append(row)
+    # "index" is kept free: porting-guide/index.md would be the same page as porting-guide.md.
+    topics, taken = [], {"index"}
+    for number, (title, members) in enumerate(grouped.items(), start=1):
+        base = _slug(title) or f"topic-{number}"
+        topic_id, suffix = base, 2
+        while topic_id in taken:
+            topic_id, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(topic_id)
+        topics.append(PortingTopic(topic_id, title, tuple(members)))
+    return tuple(topics)
 
 
 @dataclass(frozen=True)
@@ -183,6 +218,13 @@ class Guides:
 
     def framework_name(self, framework_id: str) -> str:
         return self.framework_names.get(framework_id, framework_id)
+
+    @property
+    def porting_topics(self) -> tuple[PortingTopic, ...]:
+        return porting_topics(self.crosswalk)
+
+    def porting_topic_of(self, row_id: str) -> PortingTopic:
+        return next(t for t in self.porting_topics if any(r.id == row_id for r in t.rows))
 
     def frameworks_in(self, keyed: list[dict]) -> list[str]:
         """Framework ids, in comparison order, that have a value in at least one of `keyed`."""

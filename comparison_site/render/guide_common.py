@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from ..guides.model import Guides
 from ..inline import plain_text
+from . import pages
 from .markdown import SiteLinks, entry_meta
 
 GUIDES_DATA = "data/guides.yaml"
-PORTING = "porting-guide.md"
+PORTING = pages.PORTING_GUIDE
 ECOSYSTEM = "ecosystem.md"
 DEPLOYMENT = "deployment.md"
 SECURITY = "security.md"
@@ -38,7 +39,8 @@ def guide_citations(guides: Guides) -> list:
     from .security import advisory_anchor
     from .sources import Citation
 
-    found = [Citation(s, f"Porting guide › {r.concept}", f"{PORTING}#{r.id}") for r in guides.crosswalk for s in r.sources]
+    found = [Citation(s, f"Porting guide › {r.concept}", pages.crosswalk_row_target(guides, r.id))
+             for r in guides.crosswalk for s in r.sources]
     found += [Citation(s, f"Ecosystem › {n.need}", f"{ECOSYSTEM}#{n.id}")
               for n in guides.ecosystem for packages in n.packages.values() for p in packages
               for s in p.sources + p.deprecation_sources]

@@ -47,3 +47,16 @@ COOKBOOK_INDEX = "cookbook/index.md"
 
 def cookbook_task_page(task_id: str) -> str:
     return f"cookbook/{task_id}.md"
+
+
+PORTING_GUIDE = "porting-guide.md"
+
+
+def porting_topic_page(topic_id: str) -> str:
+    """The porting guide is an overview (porting-guide.md) and one page per topic of data/guides.yaml."""
+    return f"porting-guide/{topic_id}.md"
+
+
+def crosswalk_row_target(guides, row_id: str) -> str:
+    """A crosswalk row's detail: its topic's page, at its anchor."""
+    return f"{porting_topic_page(guides.porting_topic_of(row_id).id)}#{row_id}"

@@ -22,6 +22,8 @@ KINDS = {
     "claims": "claims-checked/",
     "cookbook-index": "cookbook/",
     "cookbook-task": "cookbook/*/",
+    "porting-guide": "porting-guide/",
+    "porting-topic": "porting-guide/*/",
     "benchmarks": "benchmarks/",
     "sources": "sources/",
     "data-reference": "data-reference/",
