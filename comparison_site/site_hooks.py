@@ -17,13 +17,13 @@ from mkdocs.structure.files import File
 from comparison_site.code_breaks import add_code_break_opportunities
 from comparison_site.inline import html_text
 from comparison_site.load import DEFAULT_SCHEMA, PROJECT_ROOT
-from comparison_site.tables import prepare_tables
 from comparison_site.page_description import set_description
 from comparison_site.render import pages, wording
 from comparison_site.render.comparison import categories_with_criteria
 from comparison_site.search_ranking import apply_ranking
 from comparison_site.site_context import comparison_for_site, cookbook_for_site, guides_for_site
 from comparison_site.site_data import data_file_path, published_json
+from comparison_site.tables import prepare_tables
 from comparison_site.yaml_source import load_yaml_document
 
 # mkdocs.yml names these sections with an empty list (at any depth); the hook fills them.

@@ -10,6 +10,7 @@ from comparison_site.page_description import MAX_CHARS, description_from_html, s
 from comparison_site.search_ranking import apply_ranking, boost_for
 from comparison_site.tables import prepare_tables
 
+
 def _table(headers: list[str], cells: list[str]) -> str:
     """A table as Python-Markdown writes it."""
     head = "\n".join(headers)

@@ -28,13 +28,13 @@ new MutationObserver(records => {
       for (const node of record.removedNodes)
         if (node.nodeName === 'TABLE' || (node.querySelector && node.querySelector('table')))
           window.__fvx.tablesMoved++;
-    if (record.type === 'attributes' && record.attributeName === '%s' && record.target.hasAttribute('%s'))
+    if (record.type === 'attributes' && record.attributeName === '__MARK__' && record.target.hasAttribute('__MARK__'))
       window.__fvx.marks++;
   }
-}).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['%s']});
-""" % (MARK, MARK, MARK)
+}).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ['__MARK__']});
+""".replace("__MARK__", MARK)
 
-SETTLED = "() => typeof document$ !== 'undefined' && !document.body.hasAttribute('%s')" % MARK
+SETTLED = f"() => typeof document$ !== 'undefined' && !document.body.hasAttribute('{MARK}')"
 
 
 def load(page, url: str) -> dict:
