@@ -40,10 +40,12 @@ LAYOUT_PROBLEMS = """() => {
       problems.push(`table wider than its column (${wrap.scrollWidth}px in ${wrap.clientWidth}px): ${header}`);
     }
   }
-  // The copy button must not cover the first line of its code block.
-  for (const pre of document.querySelectorAll('pre')) {
+  // The copy button must not cover the first line of its code block. Every block has been on
+  // screen (MOUNT_EVERY_CODE_BLOCK), so each has its button.
+  for (const pre of document.querySelectorAll('article pre')) {
     const nav = pre.querySelector(':scope > .md-code__nav'), code = pre.querySelector(':scope > code');
-    if (!nav || !code || !pre.offsetParent) continue;
+    if (!code || !pre.offsetParent) continue;
+    if (!nav) { problems.push(`no copy button on a code block: ${code.textContent.trim().slice(0, 60)}`); continue; }
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT, n => n.textContent.trim() ? 1 : 3);
     const first = walker.nextNode();
     if (!first) continue;
@@ -54,6 +56,20 @@ LAYOUT_PROBLEMS = """() => {
       problems.push(`copy button over the first line of code: ${first.textContent.trim().slice(0, 60)}`);
   }
   return problems;
+}"""
+
+
+# Material mounts a code block (its copy button) when the block first scrolls into view
+# (`content.lazy`): each block is brought on screen, so the check covers the whole page.
+MOUNT_EVERY_CODE_BLOCK = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 30)));
+  for (const pre of document.querySelectorAll('article pre')) {
+    if (!pre.offsetParent) continue;
+    pre.scrollIntoView({block: 'center'});
+    for (let tries = 0; tries < 20 && !pre.querySelector(':scope > .md-code__nav'); tries++) await frame();
+  }
+  window.scrollTo(0, 0);
+  await frame();
 }"""
 
 
@@ -74,6 +90,7 @@ def test_pages_fit_the_screen_and_are_photographed(served_site, page, screenshot
         for kind, pattern in KINDS.items():
             href = find_page(served_site, pattern)
             open_in_scheme(page, served_site.url(href), scheme)
+            page.evaluate(MOUNT_EVERY_CODE_BLOCK)
             problems += [f"/{href} at {width} width, {mode}: {p}" for p in page.evaluate(LAYOUT_PROBLEMS)]
             stem = f"reader-{kind}-{WIDTHS[width]['width']}-{mode}"
             page.screenshot(path=str(screenshots / f"{stem}.png"))
