@@ -211,9 +211,21 @@ def _scan_html(where: str, html_text: str, findings: list[str]) -> None:
         findings.append(f"{where}: bidirectional control character")
 
 
+def theme_baseline(clean_site: Path, clean_findings: list[str]) -> set[str]:
+    """What the theme's own markup shows in a site built from the real data: each finding as it
+    was found, plus each finding on every page alike ("*: message", e.g. the search dialog's
+    share link), which a page named after the data (a porting-guide topic) shows too."""
+    pages = {str(p.relative_to(clean_site)) for p in clean_site.rglob("*.html")}
+    found_on: dict[str, set[str]] = {}
+    for finding in clean_findings:
+        where, _, message = finding.partition(": ")
+        found_on.setdefault(message, set()).add(where)
+    return set(clean_findings) | {f"*: {message}" for message, wheres in found_on.items() if pages <= wheres}
+
+
 def _scan_site(site: Path, outcome: Outcome, baseline: set[str] = frozenset()) -> None:
-    """Scan a built site; findings also present in `baseline` (the site built from the real data,
-    i.e. the theme's own markup) are not the data's doing and are left out."""
+    """Scan a built site; findings also in `baseline` (theme_baseline: the site built from the real
+    data, i.e. the theme's own markup) are not the data's doing and are left out."""
     markers = re.compile(r"\bF(\d+)\b")
     for page_file in site.rglob("*.html"):
         source = page_file.read_text(encoding="utf-8")
@@ -236,7 +248,8 @@ def _scan_site(site: Path, outcome: Outcome, baseline: set[str] = frozenset()) -
                 break
             if BIDI.search(text) or "1337Q" in text:
                 outcome.findings.append(f"published {published.relative_to(site)}: bidi control or evaluated Jinja")
-    outcome.findings = [finding for finding in outcome.findings if finding not in baseline]
+    outcome.findings = [finding for finding in outcome.findings
+                        if finding not in baseline and f"*: {finding.partition(': ')[2]}" not in baseline]
 
 
 def _build(site: Path, data_dir: Path) -> subprocess.CompletedProcess:
@@ -302,12 +315,13 @@ def hostile(tmp_path_factory):
         result = _build(work / "site-clean", work / "clean")
         assert result.returncode == 0, result.stderr[-4000:]
         _scan_site(work / "site-clean", clean)
+        baseline = theme_baseline(work / "site-clean", clean.findings)
         shutil.rmtree(work / "site-clean")
         only = os.environ.get("FVX_HOSTILE_PAYLOADS")  # e.g. "jinja,links" while debugging
         for name, payload in PAYLOADS.items():
             if only and name not in only.split(","):
                 continue
-            outcomes[name] = _run_payload(name, payload, base, fields, work, monkeypatch, set(clean.findings))
+            outcomes[name] = _run_payload(name, payload, base, fields, work, monkeypatch, baseline)
     total = time.monotonic() - started
     if os.environ.get("FVX_HOSTILE_REPORT"):  # for debugging: every finding and refusal, as JSON
         Path(os.environ["FVX_HOSTILE_REPORT"]).write_text(json.dumps(
@@ -383,3 +397,19 @@ def test_the_scan_finds_active_content_when_there_is_some():
     clean: list[str] = []
     _scan_html("page", "<p>&lt;script&gt;alert(1)&lt;/script&gt; {% if true %}JINJA{{ 7*191 }}Q</p>", clean)
     assert clean == []
+
+
+def test_theme_markup_on_every_page_is_not_blamed_on_data_but_markup_on_some_pages_is(tmp_path):
+    for name in ("index.html", "a/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p>x</p>", encoding="utf-8")
+    share = "<a href='javascript:void(0)'>"
+    baseline = theme_baseline(tmp_path, [f"index.html: {share}", f"a/index.html: {share}", "a/index.html: <img>"])
+    outcome = Outcome("t")
+    outcome.findings = [f"topic/index.html: {share}", "topic/index.html: <img>", "a/index.html: <img>"]
+    site = tmp_path / "empty"
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text('{"docs": []}', encoding="utf-8")
+    _scan_site(site, outcome, baseline)
+    # The share link is on every page of the real site; <img> only where that site had it.
+    assert outcome.findings == ["topic/index.html: <img>"]
